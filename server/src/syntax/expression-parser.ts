@@ -1,0 +1,304 @@
+// The expression grammar (chevrotain, embedded actions): values, operators, calls, arrays and
+// inline objects. Statements are read by statement-parser.ts, which hands this parser the
+// tokens of one value at a time, newlines inside ( ) and [ ] already taken out and marked
+// on the token that follows them.
+import { EmbeddedActionsParser, type IToken, type IRecognitionException } from "chevrotain";
+import * as T from "./tokens";
+import type {
+  Expression, KeyPath, KeySegment, ObjectMember, Span, StringExpr,
+} from "./nodes";
+import { unquote } from "./string-value";
+import { messageProvider } from "./messages";
+
+// During chevrotain's grammar recording, rules run on placeholder tokens: read them with care.
+const img = (t: IToken): string => t?.image ?? "";
+const end = (t: IToken): number => (t?.startOffset ?? 0) + img(t).length;
+
+/** Set by the statement parser on a token that stood first on its line. */
+export interface LineToken extends IToken { afterNewline?: boolean }
+
+// Binding power of each binary operator: higher binds tighter.
+const PRECEDENCE: Record<string, number> = {
+  "||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4,
+  "+": 5, "-": 5, "*": 6, "/": 6, "%": 6,
+};
+
+class ExpressionParser extends EmbeddedActionsParser {
+  /** Offset of the current statement's start: node offsets are relative to it. */
+  base = 0;
+
+  constructor() {
+    super(T.allTokens, { maxLookahead: 2, recoveryEnabled: false, skipValidations: true, errorMessageProvider: messageProvider });
+    this.performSelfAnalysis();
+  }
+
+  private span(first: IToken, last: IToken): Span {
+    return { start: first.startOffset - this.base, end: end(last) - this.base };
+  }
+  private tokSpan(t: IToken): Span { return this.span(t, t); }
+
+  public expression = this.RULE("expression", (): Expression => {
+    const test = this.SUBRULE(this.binary);
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Question);
+          const then = this.SUBRULE1(this.expression);
+          this.CONSUME(T.Colon);
+          const otherwise = this.SUBRULE2(this.expression);
+          return { kind: "ternary", test, then, else: otherwise, start: test.start, end: otherwise.end } as Expression;
+        },
+      },
+      { ALT: () => test },
+    ]);
+  });
+
+  /** `a op b op c …`, folded by precedence after reading, to keep rule calls few. */
+  private binary = this.RULE("binary", (): Expression => {
+    const operands: Expression[] = [this.SUBRULE(this.unary)];
+    const ops: string[] = [];
+    this.MANY(() => {
+      ops.push(this.CONSUME(T.BinaryOperator).image);
+      operands.push(this.SUBRULE1(this.unary));
+    });
+    return ops.length === 0 ? operands[0] : foldBinary(operands, ops);
+  });
+
+  private unary = this.RULE("unary", (): Expression => {
+    return this.OR([
+      {
+        ALT: () => {
+          const op = this.OR1([
+            { ALT: () => this.CONSUME(T.Bang) },
+            { ALT: () => this.CONSUME(T.Minus) },
+            { ALT: () => this.CONSUME(T.Plus) },
+          ]);
+          const operand = this.SUBRULE(this.unary);
+          return { kind: "unary", op: img(op), operand, start: op.startOffset - this.base, end: operand.end } as Expression;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.postfix) },
+    ]);
+  });
+
+  private postfix = this.RULE("postfix", (): Expression => {
+    let expr = this.SUBRULE(this.primary);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Dot);
+            const name = this.SUBRULE(this.memberName);
+            const nameSpan = this.tokSpan(name);
+            expr = { kind: "member", object: expr, name: img(name), nameSpan, start: expr.start, end: nameSpan.end };
+          },
+        },
+        {
+          ALT: () => {
+            const { args, end } = this.SUBRULE(this.args);
+            expr = { kind: "call", callee: expr, args, start: expr.start, end };
+          },
+        },
+        {
+          // `a[0]` only directly after the value: `[` on the next line starts an array.
+          GATE: () => !(this.LA(1) as LineToken).afterNewline,
+          ALT: () => {
+            this.CONSUME(T.LBracket);
+            const index = this.SUBRULE(this.expression);
+            const close = this.CONSUME(T.RBracket);
+            expr = { kind: "index", object: expr, index, start: expr.start, end: end(close) - this.base };
+          },
+        },
+      ]);
+    });
+    return expr;
+  });
+
+  private memberName = this.RULE("memberName", (): IToken => this.OR([
+    { ALT: () => this.CONSUME(T.Identifier) },
+    { ALT: () => this.CONSUME(T.True) },
+    { ALT: () => this.CONSUME(T.False) },
+    { ALT: () => this.CONSUME(T.Null) },
+    { ALT: () => this.CONSUME(T.NumericWord) },
+    { ALT: () => this.CONSUME(T.NumberLiteral) },
+  ]));
+
+  private args = this.RULE("args", (): { args: Expression[]; end: number } => {
+    this.CONSUME(T.LParen);
+    const args: Expression[] = [];
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => args.push(this.SUBRULE(this.expression)) });
+    this.OPTION(() => this.CONSUME(T.Comma));
+    const close = this.CONSUME(T.RParen);
+    return { args, end: end(close) - this.base };
+  });
+
+  private primary = this.RULE("primary", (): Expression => this.OR([
+    { ALT: () => this.stringExpr(this.CONSUME(T.StringLiteral)) },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.NumberLiteral);
+        return { kind: "number", value: Number(img(t)), raw: img(t), ...this.tokSpan(t) } as Expression;
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Range);
+        const dash = img(t).indexOf("-");
+        return {
+          kind: "range", from: Number(img(t).slice(0, dash)), to: Number(img(t).slice(dash + 1)),
+          raw: img(t), ...this.tokSpan(t),
+        } as Expression;
+      },
+    },
+    { ALT: () => ({ kind: "boolean", value: true, ...this.tokSpan(this.CONSUME(T.True)) }) as Expression },
+    { ALT: () => ({ kind: "boolean", value: false, ...this.tokSpan(this.CONSUME(T.False)) }) as Expression },
+    { ALT: () => ({ kind: "null", ...this.tokSpan(this.CONSUME(T.Null)) }) as Expression },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Word);
+        return { kind: "word", text: img(t), ...this.tokSpan(t) } as Expression;
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.Global);
+        return { kind: "global", name: img(t).slice(1), ...this.tokSpan(t) } as Expression;
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.AtName);
+        return { kind: "operator", name: img(t).slice(1), ...this.tokSpan(t) } as Expression;
+      },
+    },
+    {
+      ALT: () => {
+        const open = this.CONSUME(T.LParen);
+        const expression = this.SUBRULE(this.expression);
+        const close = this.CONSUME(T.RParen);
+        return { kind: "paren", expression, ...this.span(open, close) } as Expression;
+      },
+    },
+    { ALT: () => this.SUBRULE(this.array) },
+    { ALT: () => this.SUBRULE(this.object) },
+  ]));
+
+  /** Elements are separated by commas or newlines; a trailing comma is fine. */
+  private array = this.RULE("array", (): Expression => {
+    const open = this.CONSUME(T.LBracket);
+    const elements: Expression[] = [];
+    this.MANY(() => {
+      elements.push(this.SUBRULE(this.expression));
+      this.OR([
+        { ALT: () => { this.CONSUME(T.Comma); } },
+        { GATE: () => this.LA(1).tokenType === T.RBracket || !!(this.LA(1) as LineToken).afterNewline, ALT: () => undefined },
+      ]);
+    });
+    const close = this.CONSUME(T.RBracket);
+    return { kind: "array", elements, ...this.span(open, close) };
+  });
+
+  /** Members are separated by commas or newlines, as in arrays. */
+  private object = this.RULE("object", (): Expression => {
+    const open = this.CONSUME(T.LBrace);
+    const members: ObjectMember[] = [];
+    this.MANY(() => {
+      members.push(this.SUBRULE(this.member));
+      this.OR([
+        { ALT: () => { this.CONSUME(T.Comma); } },
+        { GATE: () => this.LA(1).tokenType === T.RBrace || !!(this.LA(1) as LineToken).afterNewline, ALT: () => undefined },
+      ]);
+    });
+    const close = this.CONSUME(T.RBrace);
+    return { kind: "object", members, ...this.span(open, close) };
+  });
+
+  private member = this.RULE("member", (): ObjectMember => {
+    const key = this.SUBRULE(this.keyPath);
+    const sep = this.OR([
+      { ALT: () => this.CONSUME(T.Colon) },
+      { ALT: () => this.CONSUME(T.Equals) },
+    ]);
+    const value = this.SUBRULE(this.expression);
+    return { key, separator: sep.image, value, start: key.start, end: value.end };
+  });
+
+  public keyPath = this.RULE("keyPath", (): KeyPath => {
+    const segments: KeySegment[] = [this.SUBRULE(this.keySegment)];
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      segments.push(this.SUBRULE1(this.keySegment));
+    });
+    return { segments, global: false, start: segments[0].start, end: segments[segments.length - 1].end };
+  });
+
+  private keySegment = this.RULE("keySegment", (): KeySegment => this.OR([
+    {
+      ALT: () => {
+        const t = this.CONSUME(T.QuotedString);
+        return { name: unquote(img(t)).value, quoted: true, ...this.tokSpan(t) };
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.SUBRULE(this.memberName);
+        return { name: img(t), quoted: false, ...this.tokSpan(t) };
+      },
+    },
+  ]));
+
+  private stringExpr(t: IToken): StringExpr {
+    const { value, quote, terminated } = unquote(img(t), t.tokenType !== T.UnterminatedString);
+    return { kind: "string", value, quote, terminated, ...this.tokSpan(t) };
+  }
+}
+
+function foldBinary(operands: Expression[], ops: string[]): Expression {
+  // Shunting-yard: every operator here is left-associative.
+  const out: Expression[] = [operands[0]];
+  const pending: string[] = [];
+  const reduce = () => {
+    const right = out.pop()!;
+    const left = out.pop()!;
+    out.push({ kind: "binary", op: pending.pop()!, left, right, start: left.start, end: right.end });
+  };
+  for (let i = 0; i < ops.length; i++) {
+    const p = PRECEDENCE[ops[i]] ?? 0;
+    while (pending.length > 0 && (PRECEDENCE[pending[pending.length - 1]] ?? 0) >= p) reduce();
+    pending.push(ops[i]);
+    out.push(operands[i + 1]);
+  }
+  while (pending.length > 0) reduce();
+  return out[0];
+}
+
+const parser = new ExpressionParser();
+
+export interface ExpressionResult<T> { value: T | null; error: IRecognitionException | null }
+
+/**
+ * Parses `tokens` (all of them) as one expression. Offsets in the result are relative to
+ * `base`. Never throws: a failure comes back as the first error chevrotain saw.
+ */
+export function parseExpression(tokens: IToken[], base: number): ExpressionResult<Expression> {
+  return run(tokens, base, () => parser.expression());
+}
+
+export function parseKeyPath(tokens: IToken[], base: number): ExpressionResult<KeyPath> {
+  return run(tokens, base, () => parser.keyPath());
+}
+
+function run<T>(tokens: IToken[], base: number, rule: () => T): ExpressionResult<T> {
+  parser.base = base;
+  parser.input = tokens;
+  let value: T | null = null;
+  try {
+    value = rule();
+  } catch (e) {
+    // Deep nesting is cut off before it gets here; this is the last line of defence.
+    if (!(e instanceof RangeError)) throw e;
+    return { value: null, error: null };
+  }
+  const error = parser.errors[0] ?? null;
+  return { value: error ? null : value, error };
+}

@@ -1,0 +1,198 @@
+// Incremental re-parse: an edit re-lexes and re-parses the statements it touched, in the
+// innermost body that holds it, and keeps every other statement as it was.
+//
+// Why this gives the same tree as a full parse: a statement's parse depends only on its own
+// tokens and the token after it, and lexing from a statement boundary is context free (the
+// lexer's only state, "inside ( or [", is empty there). So we re-parse from the statement
+// before the edit until we stand, after a newline, at the start of an old statement that
+// lies wholly after the edit; from there on the old statements are what a full parse gives.
+// Statements keep relative offsets (nodes.ts), so the reused ones need no change at all.
+import { lex } from "./tokens";
+import { NeedMoreText, StatementParser, type BodyStyle, type BodyParseResult } from "./statement-parser";
+import { isApiFile, parse, SyntaxTree } from "./syntax-tree";
+import type { Body, Container, Statement } from "./nodes";
+import type { Position } from "./line-index";
+
+/** An edit in offsets of the old text: replace [start, end) with `text`. */
+export interface TextEdit { start: number; end: number; text: string }
+
+/** A change as an editor sends it: a range in line/character terms, or the whole text. */
+export interface ContentChange { range?: { start: Position; end: Position }; text: string }
+
+export function applyContentChange(tree: SyntaxTree, change: ContentChange): SyntaxTree {
+  if (!change.range) return parse(change.text);
+  const start = tree.offsetAt(change.range.start);
+  const end = Math.max(start, tree.offsetAt(change.range.end));
+  return applyEdit(tree, { start, end, text: change.text });
+}
+
+/** One level of the path from the root to the body the edit is in. */
+interface Level {
+  body: Body;
+  style: BodyStyle;
+  /** Absolute offset of the body's start, in the old text. */
+  start: number;
+  /** Absolute offset where the body's content ends (its closer, or the text's end). */
+  end: number;
+  /** The container that owns the body (null for the root), with its index in the parent body. */
+  container: Container | null;
+  index: number;
+}
+
+/**
+ * Applies `edit` to `tree` in place and returns it (or a new tree when only a full parse will
+ * do, as when the first line changes whether the file is an `#!api` file).
+ */
+export function applyEdit(tree: SyntaxTree, edit: TextEdit): SyntaxTree {
+  const old = tree.text;
+  const start = Math.max(0, Math.min(edit.start, old.length));
+  const end = Math.max(start, Math.min(edit.end, old.length));
+  const text = old.slice(0, start) + edit.text + old.slice(end);
+  if (isApiFile(text) !== tree.api) return parse(text);
+  const delta = edit.text.length - (end - start);
+
+  const levels = descend(tree, start, end);
+  let from = start;
+  let to = end;
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const level = levels[i];
+    if (reparseBody(level, text, from, to, delta, tree.api)) {
+      // Every container around the edited body grows or shrinks by delta.
+      for (let j = i; j >= 1; j--) resize(levels[j], levels[j - 1], delta);
+      tree.textChanged(text);
+      return tree;
+    }
+    // The edit changed where this body ends: re-parse the container in its parent instead.
+    from = Math.min(from, containerStart(levels, i));
+    to = Math.max(to, level.end + (level.container!.width - bodyEndOf(level.container!)));
+  }
+  return parse(text);
+}
+
+function bodyEndOf(c: Container): number {
+  return c.close ? c.close.start : c.width;
+}
+
+function containerStart(levels: Level[], i: number): number {
+  return levels[i].start - levels[i].container!.body.start;
+}
+
+/** The bodies from the root down to the innermost one whose content strictly contains the edit. */
+function descend(tree: SyntaxTree, start: number, end: number): Level[] {
+  const levels: Level[] = [{ body: tree.root, style: "root", start: 0, end: tree.text.length, container: null, index: -1 }];
+  for (;;) {
+    const level = levels[levels.length - 1];
+    const list = level.body.statements;
+    const { index, slotStart } = list.slotAt(start - level.start);
+    if (index < 0) break;
+    const s = list.get(index);
+    if (s.kind !== "container" || !s.close) break;
+    const at = level.start + slotStart + s.gap;
+    const bodyStart = at + s.body.start;
+    const bodyEnd = at + s.close.start;
+    if (!(start > bodyStart && end < bodyEnd)) break;
+    levels.push({ body: s.body, style: s.style, start: bodyStart, end: bodyEnd, container: s, index });
+  }
+  return levels;
+}
+
+/**
+ * Re-parses the statements of `level` that [from, to) touches. False when the result would
+ * not fit: the body's closer moved, or a statement now runs past it.
+ */
+function reparseBody(level: Level, text: string, from: number, to: number, delta: number, api: boolean): boolean {
+  const list = level.body.statements;
+  const size = list.size;
+  // One statement back: its end may depend on the first token of the next one.
+  const first = Math.max(0, list.slotAt(from - level.start).index - 1);
+  const lastTouched = Math.max(first, list.slotAt(to - level.start).index);
+  const regionStart = level.start + (size === 0 ? 0 : slotStartOf(level.body, first));
+  const isRoot = level.container === null;
+  const newBodyEnd = level.end + delta;
+  // The window covers the body's closer, so that "closed here" can be seen and checked.
+  const limit = isRoot ? text.length : newBodyEnd + closerLength(level.container!);
+
+  /** A boundary where old statements can be taken as they are: index of that statement, or -1. */
+  const reusableAt = (newOffset: number): number => {
+    const oldOffset = newOffset - delta;
+    if (oldOffset <= to) return -1;
+    const rel = oldOffset - level.start;
+    const { index } = list.slotAt(rel);
+    if (index <= lastTouched || index < 0) return -1;
+    return list.startOf(index) === rel ? index : -1;
+  };
+
+  let reach = 3;
+  for (;;) {
+    const w = lastTouched + reach;
+    const windowEnd = w < size ? level.start + list.startOf(w) + delta : limit;
+    const complete = isRoot && windowEnd >= text.length;
+    const window = text.slice(regionStart, windowEnd);
+    const atLineStart = regionStart === 0 || text[regionStart - 1] === "\n" || text[regionStart - 1] === "\r";
+    let result: BodyParseResult;
+    try {
+      const parser = new StatementParser(lex(window, atLineStart), {
+        api,
+        complete,
+        windowLength: window.length,
+        stopAt: (o) => reusableAt(regionStart + o) >= 0,
+      });
+      result = parser.parseBody(isRoot ? "root" : level.style, 0);
+    } catch (e) {
+      if (!(e instanceof NeedMoreText)) throw e;
+      if (windowEnd >= limit) return false;
+      reach *= 4;
+      continue;
+    }
+    const fresh = result.statements;
+    if (result.reason === "stopped") {
+      const keep = reusableAt(regionStart + result.end);
+      const kept = list.get(keep);
+      const lastEnd = fresh.length > 0 ? endOfLast(fresh) : 0;
+      kept.gap = result.end - lastEnd;
+      list.splice(first, keep - first, fresh);
+      list.refresh(first + fresh.length);
+      return true;
+    }
+    if (result.reason === "closed") {
+      if (isRoot || regionStart + result.end !== newBodyEnd) return false;
+      list.splice(first, size - first, fresh);
+      return true;
+    }
+    // "eof": only the root reaches the end of the text.
+    if (!isRoot) return false;
+    list.splice(first, size - first, fresh);
+    return true;
+  }
+}
+
+/** Start of statement `i`'s slot (its gap included), relative to the body. */
+function slotStartOf(body: Body, i: number): number {
+  const s = body.statements.get(i);
+  return body.statements.startOf(i) - s.gap;
+}
+
+function endOfLast(statements: Statement[]): number {
+  let at = 0;
+  for (const s of statements) at += s.gap + s.width;
+  return at;
+}
+
+function closerLength(c: Container): number {
+  return c.close ? c.close.end - c.close.start : 0;
+}
+
+/** `level`'s container changed size by `delta`: move what follows its body, and tell the parent list. */
+function resize(level: Level, parent: Level, delta: number): void {
+  const c = level.container!;
+  const oldBodyEnd = bodyEndOf(c);
+  c.width += delta;
+  if (c.close) c.close = { start: c.close.start + delta, end: c.close.end + delta };
+  for (const comment of c.comments) {
+    if (comment.start >= oldBodyEnd) { comment.start += delta; comment.end += delta; }
+  }
+  for (const p of c.problems) {
+    if (p.start >= oldBodyEnd) { p.start += delta; p.end += delta; }
+  }
+  parent.body.statements.refresh(level.index);
+}

@@ -1,0 +1,555 @@
+// Reads statements and bodies from tokens. Values go to the chevrotain expression parser;
+// this layer decides where each statement ends, which is what makes recovery local: a
+// mistake costs the statement it is in, and the next line parses as if nothing happened.
+// Bodies are kept on an explicit stack, so 100,000 nested blocks cost no call depth.
+import { tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import * as T from "./tokens";
+import type {
+  Body, CommentNode, Container, Expression, KeyPath, KeySegment, Severity, Span, Statement, SyntaxProblem,
+} from "./nodes";
+import { parseExpression, type LineToken } from "./expression-parser";
+import { StatementList } from "./statement-list";
+import { unquote } from "./string-value";
+import { describeParseError, tokenName } from "./messages";
+
+/** Deeper expression nesting than this is reported instead of parsed. */
+export const MAX_EXPRESSION_DEPTH = 1000;
+
+export type BodyStyle = "root" | "block" | "object" | "angle";
+
+/** Thrown when a statement runs into the end of a window that is not the end of the text. */
+export class NeedMoreText extends Error {}
+
+interface Frame {
+  style: BodyStyle;
+  container: Container | null;
+  /** Window offset where the container statement starts (root: 0). */
+  containerStart: number;
+  bodyStart: number;
+  statements: Statement[];
+  prevStart: number;
+  prevEnd: number;
+  newlineSincePrev: boolean;
+}
+
+export interface BodyParseOptions {
+  /** In a `#!api` file a bare expression is a statement. */
+  api: boolean;
+  /** False when the window ends before the text does: running into its end is then a NeedMoreText. */
+  complete: boolean;
+  /**
+   * Asked at each statement start in the outermost body that follows a newline: stop before
+   * the statement at `offset`? Also asked with the window's length when the window ends.
+   */
+  stopAt?: (offset: number) => boolean;
+  /** The window's length, where the next statement would start when the tokens run out. */
+  windowLength?: number;
+}
+
+export interface BodyParseResult {
+  statements: Statement[];
+  /** Window offset where the outermost body ends: its closer's start, or where parsing stopped. */
+  end: number;
+  /** The outermost body's closer, when the body was closed in the window. */
+  close: Span | null;
+  /** Why parsing ended. */
+  reason: "eof" | "closed" | "stopped";
+}
+
+const EOF_OFFSET = Number.MAX_SAFE_INTEGER;
+
+function endOf(t: IToken): number { return (t.startOffset + t.image.length); }
+
+function isKeyStart(t: IToken | undefined): boolean {
+  if (!t) return false;
+  const k = t.tokenType;
+  return k === T.Identifier || k === T.QuotedString || k === T.Global || k === T.True || k === T.False ||
+    k === T.Null || k === T.NumericWord || k === T.NumberLiteral;
+}
+
+function isCommentToken(t: IToken): boolean {
+  const k = t.tokenType;
+  return k === T.Comment || k === T.BlockComment || k === T.UnterminatedBlockComment;
+}
+
+const CONTINUATION = new Set<TokenType>([T.Question, T.Dot, T.Comma, T.Bang]);
+
+export class StatementParser {
+  private pos = 0;
+
+  constructor(
+    private readonly tokens: IToken[],
+    private readonly opts: BodyParseOptions,
+  ) {}
+
+  /**
+   * Parses the statements of one body starting at token `from`, until its closer, the end of
+   * the window, or `stopAt`. `style` says which closer ends it.
+   */
+  parseBody(style: BodyStyle, bodyStart: number, from = 0): BodyParseResult {
+    this.pos = from;
+    const base: Frame = this.frame(style, null, 0, bodyStart);
+    const stack: Frame[] = [base];
+    for (;;) {
+      const frame = stack[stack.length - 1];
+      const t = this.tokens[this.pos];
+      if (t === undefined) {
+        if (!this.opts.complete) {
+          const at = this.opts.windowLength ?? 0;
+          if (stack.length === 1 && frame.newlineSincePrev && this.opts.stopAt?.(at)) {
+            return { statements: base.statements, end: at, close: null, reason: "stopped" };
+          }
+          throw new NeedMoreText();
+        }
+        if (stack.length === 1) return { statements: base.statements, end: EOF_OFFSET, close: null, reason: "eof" };
+        this.closeFrame(stack, null);
+        continue;
+      }
+      const k = t.tokenType;
+      if (k === T.Newline) { frame.newlineSincePrev = true; this.pos++; continue; }
+      if (k === T.Semicolon || (k === T.Comma && frame.style !== "root")) { this.pos++; continue; }
+      if (stack.length === 1 && frame.newlineSincePrev && this.opts.stopAt?.(t.startOffset)) {
+        return { statements: base.statements, end: t.startOffset, close: null, reason: "stopped" };
+      }
+      if (isCommentToken(t)) { this.comment(frame, t); continue; }
+      if (k === T.RBrace || (k === T.Lt && this.aloneOnLine(this.pos))) {
+        const closes = k === T.RBrace ? (s: BodyStyle) => s === "block" || s === "object" : (s: BodyStyle) => s === "angle";
+        const target = findLast(stack, (f) => closes(f.style));
+        if (target < 0) {
+          this.pos++;
+          this.push(frame, this.bad(t, endOf(t), k === T.RBrace ? "'}' closes nothing" : "'<' closes nothing: no '>' block is open", "unmatched-close"), t.startOffset);
+          continue;
+        }
+        if (target === 0 && stack[0].style !== "root") {
+          // The outermost body of this run is closed here: hand back to the caller.
+          while (stack.length > 1) this.closeFrame(stack, null);
+          return { statements: base.statements, end: t.startOffset, close: { start: t.startOffset, end: endOf(t) }, reason: "closed" };
+        }
+        while (stack.length - 1 > target) this.closeFrame(stack, null);
+        this.pos++;
+        this.closeFrame(stack, { start: t.startOffset, end: endOf(t) });
+        continue;
+      }
+      const before = this.pos;
+      const opened = this.statement(frame);
+      if (opened) stack.push(opened);
+      else if (this.pos === before) {
+        // Cannot happen by design; if it ever does, losing one token beats looping forever.
+        this.pos++;
+        this.push(frame, this.bad(t, endOf(t), `unexpected ${tokenName(t)}`, "unexpected-token"), t.startOffset);
+      }
+    }
+  }
+
+  private frame(style: BodyStyle, container: Container | null, containerStart: number, bodyStart: number): Frame {
+    return { style, container, containerStart, bodyStart, statements: [], prevStart: bodyStart, prevEnd: bodyStart, newlineSincePrev: true };
+  }
+
+  private push(frame: Frame, s: Statement, at: number): void {
+    s.gap = at - frame.prevEnd;
+    frame.statements.push(s);
+    frame.prevStart = at;
+    frame.prevEnd = at + s.width;
+    frame.newlineSincePrev = false;
+  }
+
+  private closeFrame(stack: Frame[], close: Span | null): void {
+    const frame = stack.pop()!;
+    const c = frame.container!;
+    const start = frame.containerStart;
+    c.body.statements = new StatementList(frame.statements);
+    if (close) {
+      c.close = { start: close.start - start, end: close.end - start };
+      c.width = close.end - start;
+    } else {
+      c.close = null;
+      c.width = frame.prevEnd - start;
+      const opener = c.style === "angle" ? "'>'" : "'{'";
+      c.problems.push(problem(c.open, `${opener} opened on line {line} is never closed`, "unclosed-block", "error", c.open.start));
+    }
+    this.push(stack[stack.length - 1], c, start);
+  }
+
+  private comment(frame: Frame, t: IToken): void {
+    this.pos++;
+    const trailing = !frame.newlineSincePrev && frame.statements.length > 0;
+    if (trailing) {
+      const prev = frame.statements[frame.statements.length - 1];
+      const node = commentNode(t, frame.prevStart);
+      prev.comments.push(node);
+      if (t.tokenType === T.UnterminatedBlockComment) prev.problems.push(unterminatedComment(node.start, node.end));
+      prev.width = endOf(t) - frame.prevStart;
+      frame.prevEnd = endOf(t);
+      return;
+    }
+    const node = commentNode(t, t.startOffset);
+    const s: Statement = { kind: "comment", comment: node, gap: 0, width: node.end, comments: [], problems: [] };
+    if (t.tokenType === T.UnterminatedBlockComment) s.problems.push(unterminatedComment(0, node.end));
+    this.push(frame, s, t.startOffset);
+  }
+
+  /** Reads one statement at `this.pos`; returns a frame when it opens a body. */
+  private statement(frame: Frame): Frame | null {
+    const t = this.tokens[this.pos];
+    const k = t.tokenType;
+    const start = t.startOffset;
+    if (k === T.Directive) {
+      this.pos++;
+      const m = /^#!\s*(\S*)\s*(.*)$/.exec(t.image)!;
+      const s: Statement = { kind: "directive", name: m[1], argument: m[2].trim(), gap: 0, width: t.image.length, comments: [], problems: [] };
+      this.push(frame, s, start);
+      return null;
+    }
+    if (k === T.LBracket && this.looksLikeSection()) return this.section(frame);
+    if (k === T.Minus) {
+      const scan = this.scanValue(this.pos, start, frame.style !== "root");
+      this.pos = scan.end;
+      this.push(frame, this.bad(t, scan.last, "'- item' lists are YAML, not TSK: write an array, as in key = [a, b]", "yaml-list"), start);
+      return null;
+    }
+    if (isKeyStart(t)) {
+      const key = this.readKey(this.pos, start);
+      const next = this.tokens[key.next];
+      const nk = next?.tokenType;
+      if (nk === T.Colon || nk === T.Equals) {
+        const separator = { start: next.startOffset - start, end: endOf(next) - start, text: next.image };
+        const after = this.tokens[key.next + 1];
+        if (after?.tokenType === T.LBrace) return this.openContainer(frame, "object", key.path, separator, key.next + 1, start);
+        return this.assignment(frame, key.path, separator, key.next + 1, start);
+      }
+      if (nk === T.LBrace) return this.openContainer(frame, "block", key.path, null, key.next, start);
+      if (nk === T.Gt && this.endsStatement(key.next + 1)) return this.openContainer(frame, "angle", key.path, null, key.next, start);
+      if (!key.path.global && key.path.segments.length === 1 && t.tokenType === T.Identifier && this.endsStatement(key.next) && this.opts.api) {
+        return this.expressionStatement(frame, start);
+      }
+      if (nk === T.LBracket || nk === T.QuotedString || this.endsStatement(key.next)) {
+        // `levels [debug, info]` or `name "x"`: a value with no separator; keep it, say what is missing.
+        const name = key.path.segments.map((s) => s.name).join(".");
+        const missing = problem(
+          { start: key.path.start, end: key.path.end },
+          this.endsStatement(key.next) ? `'${name}' has no value: expected ':' or '=' and a value after it` : `expected ':' or '=' between '${name}' and its value`,
+          this.endsStatement(key.next) ? "expected-value" : "expected-separator",
+        );
+        if (this.endsStatement(key.next)) {
+          this.pos = key.next;
+          const width = key.path.end;
+          this.push(frame, { kind: "assignment", key: key.path, separator: null, value: null, gap: 0, width, comments: [], problems: [missing] }, start);
+          return null;
+        }
+        this.assignment(frame, key.path, null, key.next, start);
+        frame.statements[frame.statements.length - 1].problems.unshift(missing);
+        return null;
+      }
+    }
+    return this.expressionStatement(frame, start);
+  }
+
+  /** `[` starts a section header when a key and `]` follow on the same line. */
+  private looksLikeSection(): boolean {
+    let i = this.pos + 1;
+    if (!isKeyStart(this.tokens[i])) return this.tokens[i]?.tokenType === T.RBracket;
+    const key = this.readKey(i, 0);
+    i = key.next;
+    return this.tokens[i]?.tokenType === T.RBracket && this.endsStatement(i + 1);
+  }
+
+  private section(frame: Frame): null {
+    const open = this.tokens[this.pos];
+    const start = open.startOffset;
+    const problems: SyntaxProblem[] = [];
+    let key: KeyPath | null = null;
+    let i = this.pos + 1;
+    if (isKeyStart(this.tokens[i])) {
+      const read = this.readKey(i, start);
+      key = read.path;
+      i = read.next;
+    } else {
+      problems.push(problem({ start: 0, end: endOf(this.tokens[i]) - start }, "expected a section name between '[' and ']'", "expected-key"));
+    }
+    const close = this.tokens[i];
+    this.pos = i + 1;
+    if (frame.style !== "root") {
+      problems.push(problem({ start: 0, end: endOf(close) - start }, "a [section] header cannot stand inside a block: it must be at the top level", "section-in-block"));
+    }
+    const s: Statement = { kind: "section", key, gap: 0, width: endOf(close) - start, comments: [], problems };
+    this.push(frame, s, start);
+    return null;
+  }
+
+  private openContainer(
+    frame: Frame, style: "block" | "object" | "angle", key: KeyPath,
+    separator: Container["separator"], openIndex: number, start: number,
+  ): Frame {
+    const open = this.tokens[openIndex];
+    const openSpan = { start: open.startOffset - start, end: endOf(open) - start };
+    const c: Container = {
+      kind: "container", style, key, separator, open: openSpan,
+      body: { start: openSpan.end, statements: new StatementList() } as Body,
+      close: null, gap: 0, width: 0, comments: [], problems: [],
+    };
+    this.pos = openIndex + 1;
+    return this.frame(style, c, start, endOf(open));
+  }
+
+  private assignment(frame: Frame, key: KeyPath, separator: Container["separator"], valueIndex: number, start: number): null {
+    const problems: SyntaxProblem[] = [];
+    const comments: CommentNode[] = [];
+    let value: Expression | null = null;
+    let width: number;
+    if (this.endsStatement(valueIndex)) {
+      const sep = separator ?? key;
+      problems.push(problem(sep, `expected a value after '${separator?.text ?? key.segments[0].name}'`, "expected-value"));
+      this.pos = valueIndex;
+      width = sep.end;
+    } else {
+      const scan = this.scanValue(valueIndex, start, frame.style !== "root");
+      value = this.value(scan, start, problems);
+      comments.push(...scan.comments);
+      this.pos = scan.end;
+      width = scan.last - start;
+    }
+    this.push(frame, { kind: "assignment", key, separator, value, gap: 0, width, comments, problems }, start);
+    return null;
+  }
+
+  private expressionStatement(frame: Frame, start: number): null {
+    const problems: SyntaxProblem[] = [];
+    const scan = this.scanValue(this.pos, start, frame.style !== "root");
+    const expression = this.value(scan, start, problems);
+    this.pos = scan.end;
+    const width = scan.last - start;
+    const imported = importOf(expression);
+    if (imported) {
+      this.push(frame, { ...imported, gap: 0, width, comments: scan.comments, problems }, start);
+      return null;
+    }
+    if (!this.opts.api && problems.length === 0) {
+      problems.push(problem(
+        { start: 0, end: width },
+        "expected a key, as in 'name = value': a bare expression stands only in '#!api' files",
+        "expected-key",
+      ));
+    }
+    this.push(frame, { kind: "expression", expression, gap: 0, width, comments: scan.comments, problems }, start);
+    return null;
+  }
+
+  private bad(t: IToken, end: number, message: string, code: string): Statement {
+    const width = end - t.startOffset;
+    return { kind: "bad", gap: 0, width, comments: [], problems: [problem({ start: 0, end: width }, message, code)] };
+  }
+
+  private value(scan: ValueScan, start: number, problems: SyntaxProblem[]): Expression {
+    const whole = { start: scan.first - start, end: scan.last - start };
+    for (const p of scan.problems) problems.push(p);
+    if (scan.skipParse || scan.tokens.length === 0) return { kind: "error", ...whole };
+    const result = parseExpression(scan.tokens, start);
+    if (result.value) {
+      for (const t of scan.tokens) {
+        if (t.tokenType === T.UnterminatedString) {
+          problems.push(problem({ start: t.startOffset - start, end: endOf(t) - start }, "unterminated string: add the closing quote", "unterminated-string"));
+        }
+      }
+      return result.value;
+    }
+    // An unclosed bracket already explains why the value does not parse.
+    if (scan.problems.length === 0) problems.push(describeParseError(result.error, scan.tokens, start));
+    return { kind: "error", ...whole };
+  }
+
+  /** Whether the token at `i` ends a statement: a newline, `;`, `,`, `}`, a comment, or the end. */
+  private endsStatement(i: number): boolean {
+    const t = this.tokens[i];
+    if (t === undefined) {
+      if (!this.opts.complete) throw new NeedMoreText();
+      return true;
+    }
+    const k = t.tokenType;
+    return k === T.Newline || k === T.Semicolon || k === T.Comma || k === T.RBrace || isCommentToken(t);
+  }
+
+  /** `<` closes an angle block only when it stands alone on its line. */
+  private aloneOnLine(i: number): boolean {
+    const prev = this.tokens[i - 1];
+    if (prev && prev.tokenType !== T.Newline && !isCommentToken(prev)) return false;
+    return this.endsStatement(i + 1);
+  }
+
+  /** A key: a word, `$global` or quoted string, then `.segment`s. */
+  private readKey(i: number, start: number): { path: KeyPath; next: number } {
+    const first = this.tokens[i];
+    const global = first.tokenType === T.Global;
+    const segments: KeySegment[] = [segment(first, start)];
+    i++;
+    while (this.tokens[i]?.tokenType === T.Dot && isKeyStart(this.tokens[i + 1]) && this.tokens[i + 1].tokenType !== T.Global) {
+      segments.push(segment(this.tokens[i + 1], start));
+      i += 2;
+    }
+    const path: KeyPath = { segments, global, start: segments[0].start, end: segments[segments.length - 1].end };
+    return { path, next: i };
+  }
+
+  /**
+   * Finds where a value that starts at token `from` ends: the first newline, `;`, `,` or `}`
+   * outside brackets. Newlines inside ( ) and [ ], and after an operator that needs a right
+   * side, are white space. Collects comments, and reports brackets that are never closed.
+   */
+  private scanValue(from: number, start: number, inBody: boolean): ValueScan {
+    const tokens: LineToken[] = [];
+    const comments: CommentNode[] = [];
+    const problems: SyntaxProblem[] = [];
+    const openers: IToken[] = [];
+    let questions = 0;
+    let ternaryColon: IToken | null = null;
+    let afterNewline = false;
+    let skipParse = false;
+    let tooDeep = false;
+    let i = from;
+    let last = this.tokens[from].startOffset;
+    const reportOpen = (keep: number) => {
+      while (openers.length > keep) {
+        const o = openers.pop()!;
+        const rel = o.startOffset - start;
+        problems.push(problem({ start: rel, end: rel + 1 }, `'${o.image}' opened on line {line} is never closed`, "unclosed-bracket", "error", rel));
+      }
+    };
+    for (;;) {
+      const t = this.tokens[i];
+      if (t === undefined) {
+        if (!this.opts.complete) throw new NeedMoreText();
+        reportOpen(0);
+        break;
+      }
+      const k = t.tokenType;
+      if (k === T.Newline) {
+        const prev = tokens[tokens.length - 1];
+        const inner = openers[openers.length - 1]?.tokenType;
+        if (openers.length === 0) {
+          const continues = prev && (tokenMatcher(prev, T.BinaryOperator) || CONTINUATION.has(prev.tokenType) ||
+            prev === ternaryColon);
+          if (!continues) break;
+        } else if ((inner === T.LParen || inner === T.LBracket) && this.nextLineIsStatement(i + 1)) {
+          // `x = @env("A"` followed by `y = 1`: the bracket was left open; stop at this line.
+          reportOpen(0);
+          break;
+        }
+        afterNewline = true;
+        i++;
+        continue;
+      }
+      if (isCommentToken(t)) {
+        comments.push(commentNode(t, start));
+        if (t.tokenType === T.UnterminatedBlockComment) problems.push(unterminatedComment(t.startOffset - start, endOf(t) - start));
+        last = endOf(t);
+        i++;
+        continue;
+      }
+      if (k === T.Unknown) {
+        const next = this.tokens[i + 1];
+        const adjacent = next && next.startOffset === endOf(t) ? next.image[0] : "";
+        problems.push(problem({ start: t.startOffset - start, end: endOf(t) - start }, T.describeUnknown(t.image, adjacent), "unknown-character"));
+        skipParse = true;
+      }
+      // The first token always belongs to the value, so that every statement moves on.
+      if (openers.length === 0 && i > from && (k === T.Semicolon || k === T.RBrace || (k === T.Comma && inBody))) break;
+      if (k === T.LParen || k === T.LBracket || k === T.LBrace) {
+        openers.push(t);
+        if (openers.length > MAX_EXPRESSION_DEPTH && !tooDeep) {
+          tooDeep = skipParse = true;
+          problems.push(problem({ start: t.startOffset - start, end: endOf(t) - start },
+            `nesting is too deep: more than ${MAX_EXPRESSION_DEPTH} levels of brackets`, "too-deep"));
+        }
+      } else if (k === T.RParen || k === T.RBracket || k === T.RBrace) {
+        const want = k === T.RParen ? T.LParen : k === T.RBracket ? T.LBracket : T.LBrace;
+        const match = findLast(openers, (o) => o.tokenType === want);
+        if (match < 0) {
+          if (k === T.RBrace) { reportOpen(0); break; }
+          problems.push(problem({ start: t.startOffset - start, end: endOf(t) - start }, `'${t.image}' closes nothing`, "unmatched-close"));
+          i++;
+          last = endOf(t);
+          continue;
+        }
+        reportOpen(match + 1);
+        openers.pop();
+      } else if (k === T.Question && openers.length === 0) {
+        questions++;
+      } else if (k === T.Colon && openers.length === 0 && questions > 0) {
+        questions--;
+        ternaryColon = t;
+      }
+      const lt = t as LineToken;
+      lt.afterNewline = afterNewline;
+      afterNewline = false;
+      tokens.push(lt);
+      last = endOf(t);
+      i++;
+    }
+    return { tokens, comments, problems, end: i, first: this.tokens[from].startOffset, last, skipParse };
+  }
+
+  /** Inside ( or [, a line that starts like `key =` or `key:` cannot belong to the value. */
+  private nextLineIsStatement(i: number): boolean {
+    while (this.tokens[i]?.tokenType === T.Newline) i++;
+    const t = this.tokens[i];
+    if (t === undefined) {
+      if (!this.opts.complete) throw new NeedMoreText();
+      return false;
+    }
+    if (t.tokenType === T.LBracket) {
+      // `[section]` alone on its line.
+      const key = this.tokens[i + 1];
+      return isKeyStart(key) && this.tokens[i + 2]?.tokenType === T.RBracket && this.tokens[i + 3]?.tokenType === T.Newline;
+    }
+    if (!isKeyStart(t)) return false;
+    const key = this.readKey(i, 0);
+    const next = this.tokens[key.next]?.tokenType;
+    return next === T.Equals || (next === T.Colon && this.tokens[key.next + 1]?.tokenType !== T.Colon);
+  }
+}
+
+interface ValueScan {
+  tokens: LineToken[];
+  comments: CommentNode[];
+  problems: SyntaxProblem[];
+  /** Token index after the value. */
+  end: number;
+  first: number;
+  /** Window offset where the value's last token (or comment) ends. */
+  last: number;
+  skipParse: boolean;
+}
+
+function segment(t: IToken, start: number): KeySegment {
+  const rel = { start: t.startOffset - start, end: endOf(t) - start };
+  if (t.tokenType === T.QuotedString) return { name: unquote(t.image).value, quoted: true, ...rel };
+  if (t.tokenType === T.Global) return { name: t.image.slice(1), quoted: false, ...rel };
+  return { name: t.image, quoted: false, ...rel };
+}
+
+function commentNode(t: IToken, start: number): CommentNode {
+  return { text: t.image, block: t.tokenType !== T.Comment, start: t.startOffset - start, end: endOf(t) - start };
+}
+
+function unterminatedComment(start: number, end: number): SyntaxProblem {
+  return problem({ start, end: Math.min(end, start + 2) }, "unterminated comment: '/*' is never closed by '*/'", "unterminated-comment");
+}
+
+export function problem(span: Span, message: string, code: string, severity: Severity = "error", anchor?: number): SyntaxProblem {
+  const p: SyntaxProblem = { start: span.start, end: span.end, message, code, severity };
+  if (anchor !== undefined) p.anchor = anchor;
+  return p;
+}
+
+function importOf(e: Expression): { kind: "import"; directive: "import" | "include"; path: string | null; pathSpan: Span | null; expression: Expression } | null {
+  if (e.kind !== "call" || e.callee.kind !== "operator") return null;
+  const name = e.callee.name;
+  if (name !== "import" && name !== "include") return null;
+  const arg = e.args[0];
+  const path = arg?.kind === "string" ? arg.value : null;
+  return { kind: "import", directive: name, path, pathSpan: arg?.kind === "string" ? { start: arg.start, end: arg.end } : null, expression: e };
+}
+
+function findLast<X>(items: X[], test: (x: X) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}

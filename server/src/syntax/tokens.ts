@@ -1,0 +1,222 @@
+// The TSK lexer: chevrotain token types plus the few custom matchers that need context
+// (strings that may span lines inside ( ) and [ ], directives that must start a line).
+import { createToken, Lexer, type IToken, type TokenType, type CustomPatternMatcherReturn } from "chevrotain";
+
+const ws = createToken({ name: "Whitespace", pattern: /[ \t\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
+export const Newline = createToken({ name: "Newline", pattern: /\r\n|\r|\n/, line_breaks: true });
+
+/** State the matchers read; set by lex() before each run. */
+const lexState = { windowAtLineStart: true };
+
+function atLineStart(text: string, offset: number): boolean {
+  if (offset === 0) return lexState.windowAtLineStart;
+  const c = text.charCodeAt(offset - 1);
+  return c === 10 || c === 13;
+}
+
+export const Directive = createToken({
+  name: "Directive",
+  pattern: {
+    exec: (text, offset) => {
+      if (!text.startsWith("#!", offset) || !atLineStart(text, offset)) return null;
+      return [text.slice(offset, lineEnd(text, offset))] as CustomPatternMatcherReturn;
+    },
+  },
+  start_chars_hint: ["#"],
+  line_breaks: false,
+});
+export const Comment = createToken({ name: "Comment", pattern: /(?:#|\/\/)[^\r\n]*/ });
+export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, line_breaks: true });
+/** `/*` with no closing `*&#47;`: runs to the end of the text; reported as an error. */
+export const UnterminatedBlockComment = createToken({ name: "UnterminatedBlockComment", pattern: /\/\*[\s\S]*/, line_breaks: true });
+
+function lineEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
+
+// Strings. Every string token is a StringLiteral by category, so the parser takes a broken
+// one as a value and the statement around it still parses.
+export const StringLiteral = createToken({ name: "StringLiteral", pattern: Lexer.NA });
+/**
+ * Whether the innermost open bracket before `offset` is ( or [, where newlines are plain
+ * white space and a "…" string may run over several lines (as in @graphql("…")).
+ * Kept incrementally over the token array chevrotain passes to custom matchers.
+ */
+const bracketScan = { tokens: null as IToken[] | null, seen: 0, stack: [] as number[] };
+function insideParenOrBracket(tokens: IToken[]): boolean {
+  if (bracketScan.tokens !== tokens || bracketScan.seen > tokens.length) {
+    bracketScan.tokens = tokens;
+    bracketScan.seen = 0;
+    bracketScan.stack.length = 0;
+  }
+  const stack = bracketScan.stack;
+  for (let i = bracketScan.seen; i < tokens.length; i++) {
+    const t = tokens[i].tokenType;
+    if (t === LParen || t === LBracket || t === LBrace) stack.push(t.tokenTypeIdx!);
+    else if (t === RParen || t === RBracket || t === RBrace) stack.pop();
+  }
+  bracketScan.seen = tokens.length;
+  const top = stack[stack.length - 1];
+  return top === LParen.tokenTypeIdx || top === LBracket.tokenTypeIdx;
+}
+
+/** Length of a quoted string at offset, or -(length) when it is never closed. */
+function scanString(text: string, offset: number, multiLine: boolean): number {
+  const q = text.charCodeAt(offset);
+  if (text.charCodeAt(offset + 1) === q && text.charCodeAt(offset + 2) === q) {
+    const close = text.indexOf(text[offset].repeat(3), offset + 3);
+    return close < 0 ? -(text.length - offset) : close + 3 - offset;
+  }
+  let i = offset + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === q) return i + 1 - offset;
+    if (c === 92 /* \ */) { i += 2; continue; }
+    if ((c === 10 || c === 13) && !multiLine) break;
+    i++;
+  }
+  return -(Math.min(i, text.length) - offset);
+}
+
+function stringMatcher(wantTerminated: boolean) {
+  return (text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null => {
+    const c = text.charCodeAt(offset);
+    if (c !== 34 && c !== 39) return null;
+    let len = scanString(text, offset, false);
+    if (len < 0 && insideParenOrBracket(tokens)) {
+      const multi = scanString(text, offset, true);
+      if (multi > 0) len = multi;
+    }
+    if ((len > 0) !== wantTerminated) return null;
+    return [text.slice(offset, offset + Math.abs(len))] as CustomPatternMatcherReturn;
+  };
+}
+export const QuotedString = createToken({
+  name: "QuotedString",
+  pattern: { exec: stringMatcher(true) },
+  start_chars_hint: ['"', "'"],
+  line_breaks: true,
+  categories: [StringLiteral],
+});
+export const UnterminatedString = createToken({
+  name: "UnterminatedString",
+  pattern: { exec: stringMatcher(false) },
+  start_chars_hint: ['"', "'"],
+  line_breaks: true,
+  categories: [StringLiteral],
+});
+
+/** A bare word: identifiers, URLs, numbers-with-units; all may stand as unquoted values. */
+export const Word = createToken({ name: "Word", pattern: Lexer.NA });
+export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_-]*/, categories: [Word] });
+export const Url = createToken({
+  name: "Url",
+  pattern: /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s,\])}"'<>]*/,
+  categories: [Word],
+});
+const keyword = (name: string, word: string) =>
+  createToken({ name, pattern: new RegExp(word), longer_alt: Identifier, categories: [Word] });
+export const True = keyword("True", "true");
+export const False = keyword("False", "false");
+export const Null = keyword("Null", "null");
+/** `8000-9000`: two unsigned integers joined by '-' with nothing around the dash. */
+export const Range = createToken({ name: "Range", pattern: /\d+-\d+(?![\w.:-])/ });
+export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.:-])/ });
+/** A word starting with a digit that is no number: `1.0.0`, `10s`, `2024-01-01`. */
+export const NumericWord = createToken({ name: "NumericWord", pattern: /\d[\w.:-]*/, categories: [Word] });
+export const Global = createToken({ name: "Global", pattern: /\$[A-Za-z_][A-Za-z0-9_]*/ });
+export const AtName = createToken({ name: "AtName", pattern: /@[A-Za-z_][A-Za-z0-9_]*/ });
+
+export const LBrace = createToken({ name: "LBrace", pattern: "{" });
+export const RBrace = createToken({ name: "RBrace", pattern: "}" });
+export const LBracket = createToken({ name: "LBracket", pattern: "[" });
+export const RBracket = createToken({ name: "RBracket", pattern: "]" });
+export const LParen = createToken({ name: "LParen", pattern: "(" });
+export const RParen = createToken({ name: "RParen", pattern: ")" });
+export const Comma = createToken({ name: "Comma", pattern: "," });
+export const Semicolon = createToken({ name: "Semicolon", pattern: ";" });
+export const Question = createToken({ name: "Question", pattern: "?" });
+export const Colon = createToken({ name: "Colon", pattern: ":" });
+export const Dot = createToken({ name: "Dot", pattern: "." });
+
+/** Every binary operator, so the parser can read `a op b op c` in one loop. */
+export const BinaryOperator = createToken({ name: "BinaryOperator", pattern: Lexer.NA });
+const op = (name: string, pattern: string) => createToken({ name, pattern, categories: [BinaryOperator] });
+export const EqEq = op("EqEq", "==");
+export const NotEq = op("NotEq", "!=");
+export const LtEq = op("LtEq", "<=");
+export const GtEq = op("GtEq", ">=");
+export const AndAnd = op("AndAnd", "&&");
+export const OrOr = op("OrOr", "||");
+export const Equals = createToken({ name: "Equals", pattern: "=" });
+export const Lt = op("Lt", "<");
+export const Gt = op("Gt", ">");
+export const Bang = createToken({ name: "Bang", pattern: "!" });
+export const Plus = op("Plus", "+");
+export const Minus = op("Minus", "-");
+export const Star = op("Star", "*");
+export const Slash = op("Slash", "/");
+export const Percent = op("Percent", "%");
+
+/** Characters no token matches; the lexer's errors become these, so the parser can place them. */
+export const Unknown = createToken({ name: "Unknown", pattern: Lexer.NA });
+
+/** Order matters: chevrotain takes the first pattern that matches. */
+export const allTokens: TokenType[] = [
+  ws, Newline, Directive, Comment, BlockComment, UnterminatedBlockComment,
+  QuotedString, UnterminatedString, StringLiteral,
+  Url, True, False, Null, Identifier, Word,
+  Range, NumberLiteral, NumericWord, Global, AtName,
+  LBrace, RBrace, LBracket, RBracket, LParen, RParen, Comma, Semicolon, Question, Colon, Dot,
+  EqEq, NotEq, LtEq, GtEq, AndAnd, OrOr, Equals, Lt, Gt, Bang, Plus, Minus, Star, Slash, Percent, BinaryOperator,
+  Unknown,
+];
+
+const lexer = new Lexer(allTokens, {
+  positionTracking: "onlyOffset",
+  ensureOptimizations: true,
+  skipValidations: true,
+});
+
+/**
+ * Lex `text`. `atLineStart` says whether offset 0 of `text` begins a line of the document
+ * (false when re-lexing a window that starts after a `;` or `,`). Never fails: characters
+ * that start no token come back as Unknown tokens.
+ */
+export function lex(text: string, atLineStart = true): IToken[] {
+  lexState.windowAtLineStart = atLineStart;
+  bracketScan.tokens = null;
+  const result = lexer.tokenize(text);
+  bracketScan.tokens = null;
+  if (result.errors.length === 0) return result.tokens;
+  const unknown: IToken[] = result.errors.map((e) => ({
+    image: text.substr(e.offset, e.length),
+    startOffset: e.offset,
+    endOffset: e.offset + e.length - 1,
+    tokenType: Unknown,
+    tokenTypeIdx: Unknown.tokenTypeIdx!,
+  }));
+  const merged: IToken[] = [];
+  let u = 0;
+  for (const t of result.tokens) {
+    while (u < unknown.length && unknown[u].startOffset < t.startOffset) merged.push(unknown[u++]);
+    merged.push(t);
+  }
+  while (u < unknown.length) merged.push(unknown[u++]);
+  return merged;
+}
+
+/** What to say about characters that start no token. */
+export function describeUnknown(chars: string, next: string): string {
+  if (chars === "$" && next === "{") return "shell-style '${…}' is not TSK: write @env(\"NAME\", default)";
+  if (chars.startsWith("$")) return "'$' must be followed by a global's name, as in $app_name";
+  if (chars.startsWith("@")) return "'@' must be followed by an operator's name, as in @env";
+  const shown = chars.length > 12 ? chars.slice(0, 12) + "…" : chars;
+  return `unexpected character${chars.length > 1 ? "s" : ""} '${shown}'`;
+}
