@@ -12,6 +12,7 @@ import { NeedMoreText, StatementParser, type BodyStyle, type BodyParseResult } f
 import { isApiFile, parse, SyntaxTree } from "./syntax-tree";
 import type { Body, Container, Statement } from "./nodes";
 import type { Position } from "./line-index";
+import type { TextBuffer } from "./text-buffer";
 
 /** An edit in offsets of the old text: replace [start, end) with `text`. */
 export interface TextEdit { start: number; end: number; text: string }
@@ -44,11 +45,11 @@ interface Level {
  * do, as when the first line changes whether the file is an `#!api` file).
  */
 export function applyEdit(tree: SyntaxTree, edit: TextEdit): SyntaxTree {
-  const old = tree.text;
+  const old = tree.buffer;
   const start = Math.max(0, Math.min(edit.start, old.length));
   const end = Math.max(start, Math.min(edit.end, old.length));
-  const text = old.slice(0, start) + edit.text + old.slice(end);
-  if (isApiFile(text) !== tree.api) return parse(text);
+  const text = old.edit(start, end, edit.text);
+  if (start < FIRST_LINE_REACH && isApiFile(text.slice(0, FIRST_LINE_REACH)) !== tree.api) return parse(text.toString());
   const delta = edit.text.length - (end - start);
 
   const levels = descend(tree, start, end);
@@ -56,7 +57,7 @@ export function applyEdit(tree: SyntaxTree, edit: TextEdit): SyntaxTree {
   let to = end;
   for (let i = levels.length - 1; i >= 0; i--) {
     const level = levels[i];
-    if (reparseBody(level, text, from, to, delta, tree.api)) {
+    if (reparseBody(level, text, old, delta, from, to, tree.api)) {
       // Every container around the edited body grows or shrinks by delta.
       for (let j = i; j >= 1; j--) resize(levels[j], levels[j - 1], delta);
       tree.textChanged(text);
@@ -66,7 +67,7 @@ export function applyEdit(tree: SyntaxTree, edit: TextEdit): SyntaxTree {
     from = Math.min(from, containerStart(levels, i));
     to = Math.max(to, level.end + (level.container!.width - bodyEndOf(level.container!)));
   }
-  return parse(text);
+  return parse(text.toString());
 }
 
 function bodyEndOf(c: Container): number {
@@ -79,7 +80,7 @@ function containerStart(levels: Level[], i: number): number {
 
 /** The bodies from the root down to the innermost one whose content strictly contains the edit. */
 function descend(tree: SyntaxTree, start: number, end: number): Level[] {
-  const levels: Level[] = [{ body: tree.root, style: "root", start: 0, end: tree.text.length, container: null, index: -1 }];
+  const levels: Level[] = [{ body: tree.root, style: "root", start: 0, end: tree.buffer.length, container: null, index: -1 }];
   for (;;) {
     const level = levels[levels.length - 1];
     const list = level.body.statements;
@@ -100,7 +101,9 @@ function descend(tree: SyntaxTree, start: number, end: number): Level[] {
  * Re-parses the statements of `level` that [from, to) touches. False when the result would
  * not fit: the body's closer moved, or a statement now runs past it.
  */
-function reparseBody(level: Level, text: string, from: number, to: number, delta: number, api: boolean): boolean {
+function reparseBody(
+  level: Level, text: TextBuffer, old: TextBuffer, delta: number, from: number, to: number, api: boolean,
+): boolean {
   const list = level.body.statements;
   const size = list.size;
   // One statement back: its end may depend on the first token of the next one.
@@ -128,7 +131,9 @@ function reparseBody(level: Level, text: string, from: number, to: number, delta
     const windowEnd = w < size ? level.start + list.startOf(w) + delta : limit;
     const complete = isRoot && windowEnd >= text.length;
     const window = text.slice(regionStart, windowEnd);
-    const atLineStart = regionStart === 0 || text[regionStart - 1] === "\n" || text[regionStart - 1] === "\r";
+    // regionStart lies before the edit, so the old text tells what precedes it.
+    const before = old.charAt(regionStart - 1);
+    const atLineStart = regionStart === 0 || before === "\n" || before === "\r";
     let result: BodyParseResult;
     try {
       const parser = new StatementParser(lex(window, atLineStart), {
@@ -165,6 +170,9 @@ function reparseBody(level: Level, text: string, from: number, to: number, delta
     return true;
   }
 }
+
+/** `#!api` can only appear this close to the start of the text. */
+const FIRST_LINE_REACH = 8;
 
 /** Start of statement `i`'s slot (its gap included), relative to the body. */
 function slotStartOf(body: Body, i: number): number {

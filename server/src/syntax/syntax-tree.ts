@@ -3,6 +3,7 @@ import { lex } from "./tokens";
 import { StatementParser } from "./statement-parser";
 import { StatementList } from "./statement-list";
 import { LineIndex, type Position } from "./line-index";
+import { TextBuffer } from "./text-buffer";
 import type { Body, Container, Severity, Span, Statement, SyntaxProblem } from "./nodes";
 
 export interface Problem {
@@ -18,7 +19,7 @@ export class SyntaxTree {
   private lineIndex: LineIndex | null = null;
 
   constructor(
-    public text: string,
+    public buffer: TextBuffer,
     public readonly root: Body,
     /** Whether the file starts with `#!api`: bare expressions are then statements. */
     public api: boolean,
@@ -28,9 +29,11 @@ export class SyntaxTree {
     return (this.lineIndex ??= new LineIndex(this.text));
   }
 
+  get text(): string { return this.buffer.toString(); }
+
   /** Called by the incremental parser when the text changes under the same tree. */
-  textChanged(text: string): void {
-    this.text = text;
+  textChanged(buffer: TextBuffer): void {
+    this.buffer = buffer;
     this.lineIndex = null;
   }
 
@@ -63,7 +66,7 @@ export function parse(text: string): SyntaxTree {
   const tokens = lex(text, true);
   const result = new StatementParser(tokens, { api, complete: true }).parseBody("root", 0);
   const root: Body = { start: 0, statements: new StatementList(result.statements) };
-  return new SyntaxTree(text, root, api);
+  return new SyntaxTree(new TextBuffer(text), root, api);
 }
 
 /** Where a container's body ends, relative to the container: its closer, or its own end. */
