@@ -1,0 +1,16 @@
+// What every check reports: a problem on a range of one file, in absolute offsets.
+import type { Severity } from "../syntax/nodes";
+
+export interface RelatedPlace { start: number; end: number; message: string }
+
+export interface Diagnostic {
+  start: number;
+  end: number;
+  severity: Severity;
+  /** A stable name for the rule, shown in brackets and used to configure or silence it. */
+  code: string;
+  message: string;
+  related?: RelatedPlace[];
+  /** "unnecessary" is drawn faded by editors. */
+  tags?: ("unnecessary" | "deprecated")[];
+}

@@ -1,0 +1,45 @@
+// The checks that need one file and nothing else: syntax, keys assigned twice, directives.
+import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
+import { duplicateDefinitions, indexPaths, type PathIndex } from "../paths/definitions";
+import { formatPath } from "../paths/path";
+import type { Diagnostic } from "./diagnostic";
+
+const KNOWN_DIRECTIVES = new Set(["api", "schema"]);
+
+export function checkDocument(tree: SyntaxTree, index: PathIndex = indexPaths(tree)): Diagnostic[] {
+  const out: Diagnostic[] = [...tree.problems()];
+  out.push(...duplicateKeys(tree, index));
+  out.push(...directiveChecks(tree));
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function duplicateKeys(tree: SyntaxTree, index: PathIndex): Diagnostic[] {
+  return duplicateDefinitions(index).map(({ first, again }) => {
+    const name = again.global ? `$${again.path[0]}` : formatPath(again.path);
+    const line = tree.positionAt(first.keyStart).line + 1;
+    return {
+      start: again.keyStart,
+      end: again.keyEnd,
+      severity: "warning" as const,
+      code: "duplicate-key",
+      message: `'${name}' is already set on line ${line}; this later value wins`,
+      related: [{ start: first.keyStart, end: first.keyEnd, message: `'${name}' is first set here` }],
+    };
+  });
+}
+
+function directiveChecks(tree: SyntaxTree): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  forEachStatement(tree.root, 0, (s, start) => {
+    if (s.kind !== "directive") return;
+    const range = { start, end: start + s.width };
+    if (!KNOWN_DIRECTIVES.has(s.name)) {
+      out.push({ ...range, severity: "hint", code: "unknown-directive", message: `unknown directive '#!${s.name}': TSK knows '#!api' and '#!schema'` });
+    } else if (s.name === "api" && start > 1) {
+      out.push({ ...range, severity: "warning", code: "misplaced-directive", message: "'#!api' counts only on the first line of a file" });
+    } else if (s.name === "schema" && s.argument === "") {
+      out.push({ ...range, severity: "warning", code: "schema-directive", message: "'#!schema' needs a schema path, a URI, or 'none'" });
+    }
+  });
+  return out;
+}

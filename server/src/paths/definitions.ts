@@ -1,0 +1,149 @@
+// From a tree to every place that defines a path: sections, blocks, objects and dotted keys
+// are four spellings of one tree, and here they become one list of definitions.
+import type { Body, Expression, KeyPath, Statement } from "../syntax/nodes";
+import type { SyntaxTree } from "../syntax/syntax-tree";
+import { formatPath, type Path } from "./path";
+
+export type DefinitionKind =
+  /** `key = value` with a value that is not an object. */
+  | "value"
+  /** A body or object: `a { }`, `a > <`, `a = { }`, `{ a: … }` inside a value. */
+  | "object"
+  /** `[a.b]`. */
+  | "section"
+  /** `a` and `a.b` in `a.b.c = 1`: objects that only a dotted key creates. */
+  | "implied";
+
+export interface Definition {
+  path: Path;
+  kind: DefinitionKind;
+  /** Absolute range of the key segment that names this path. */
+  keyStart: number;
+  keyEnd: number;
+  /** The value (for "value"), with the absolute offset its relative ranges count from. */
+  value: Expression | null;
+  valueBase: number;
+  /** A `$global`: its path is `[name]` in the globals' own namespace. */
+  global: boolean;
+}
+
+export interface PathIndex {
+  definitions: Definition[];
+  /** Definitions by formatted path; globals are under `$name`. */
+  byPath: Map<string, Definition[]>;
+}
+
+export function indexPaths(tree: SyntaxTree): PathIndex {
+  const definitions: Definition[] = [];
+  walkDefinitions(tree.root, 0, (d) => definitions.push(d));
+  const byPath = new Map<string, Definition[]>();
+  for (const d of definitions) {
+    const key = d.global ? `$${d.path[0]}` : formatPath(d.path);
+    const list = byPath.get(key);
+    if (list) list.push(d);
+    else byPath.set(key, [d]);
+  }
+  return { definitions, byPath };
+}
+
+/** Where `path` is defined in this file, in text order. */
+export function definitionsOf(index: PathIndex, path: Path): Definition[] {
+  return index.byPath.get(formatPath(path)) ?? [];
+}
+
+/**
+ * Places that assign a path that an earlier place already gave a value to (the later one
+ * wins). Objects of the same path merge and are no duplicates.
+ */
+export function duplicateDefinitions(index: PathIndex): { first: Definition; again: Definition }[] {
+  const out: { first: Definition; again: Definition }[] = [];
+  for (const list of index.byPath.values()) {
+    let value: Definition | null = null;
+    let object: Definition | null = null;
+    for (const d of list) {
+      if (d.kind === "value") {
+        const earlier = value ?? object;
+        if (earlier) out.push({ first: earlier, again: d });
+        value = d;
+      } else {
+        if (value) out.push({ first: value, again: d });
+        object ??= d;
+      }
+    }
+  }
+  return out.sort((a, b) => a.again.keyStart - b.again.keyStart);
+}
+
+interface Frame { statements: Statement[]; starts: number[]; i: number; base: Path }
+
+/** Walks every definition in text order; iterative over bodies, so deep nesting is fine. */
+export function walkDefinitions(root: Body, rootStart: number, emit: (d: Definition) => void): void {
+  const frames: Frame[] = [];
+  const enter = (body: Body, at: number, base: Path) => {
+    const statements: Statement[] = [];
+    const starts: number[] = [];
+    body.statements.forEach((s, st) => { statements.push(s); starts.push(at + st); });
+    frames.push({ statements, starts, i: 0, base });
+  };
+  enter(root, rootStart, []);
+  let section: Path = [];
+  while (frames.length > 0) {
+    const f = frames[frames.length - 1];
+    if (f.i >= f.statements.length) { frames.pop(); continue; }
+    const s = f.statements[f.i];
+    const at = f.starts[f.i++];
+    const atRoot = frames.length === 1;
+    const base = atRoot ? section : f.base;
+    if (s.kind === "section") {
+      if (atRoot) section = s.key && !s.key.global ? s.key.segments.map((x) => x.name) : [];
+      if (s.key && atRoot) emitKey(s.key, at, [], "section", null, emit);
+    } else if (s.kind === "assignment") {
+      const isObject = s.value?.kind === "object";
+      const path = emitKey(s.key, at, base, isObject ? "object" : "value", s.value, emit);
+      if (s.value && path) emitValue(s.value, at, path, emit);
+    } else if (s.kind === "container") {
+      const path = emitKey(s.key, at, base, "object", null, emit);
+      if (path) enter(s.body, at + s.body.start, path);
+    }
+  }
+}
+
+/** Emits the definitions a key makes; returns the full path, or null for a global. */
+function emitKey(
+  key: KeyPath, at: number, base: Path, kind: DefinitionKind, value: Expression | null, emit: (d: Definition) => void,
+): Path | null {
+  const names = key.segments.map((s) => s.name);
+  if (key.global) {
+    const seg = key.segments[0];
+    emit({ path: [names[0]], kind, keyStart: at + seg.start, keyEnd: at + seg.end, value, valueBase: at, global: true });
+    return null;
+  }
+  key.segments.forEach((seg, i) => {
+    const last = i === key.segments.length - 1;
+    emit({
+      path: [...base, ...names.slice(0, i + 1)],
+      kind: last ? kind : "implied",
+      keyStart: at + seg.start,
+      keyEnd: at + seg.end,
+      value: last ? value : null,
+      valueBase: at,
+      global: false,
+    });
+  });
+  return [...base, ...names];
+}
+
+/** Objects and arrays inside a value define paths too: `a = [{ b: 1 }]` defines `a[0].b`. */
+function emitValue(e: Expression, at: number, path: Path, emit: (d: Definition) => void): void {
+  if (e.kind === "object") {
+    for (const m of e.members) {
+      const isObject = m.value.kind === "object";
+      const inner = emitKey(m.key, at, path, isObject ? "object" : "value", m.value, emit);
+      if (inner) emitValue(m.value, at, inner, emit);
+    }
+  } else if (e.kind === "array") {
+    e.elements.forEach((el, i) => {
+      if (el.kind === "object" || el.kind === "array") emitValue(el, at, [...path, i], emit);
+    });
+  }
+}

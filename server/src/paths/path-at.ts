@@ -1,0 +1,133 @@
+// From a position to its path: what completion, hover and navigation ask first.
+import type { Body, Expression, KeyPath, Statement } from "../syntax/nodes";
+import type { SyntaxTree } from "../syntax/syntax-tree";
+import type { Path } from "./path";
+
+export interface PathAt {
+  /**
+   * For "key": the path the key under the cursor names (up to the segment under it).
+   * For "value": the path whose value the cursor is in. For "body": the object the cursor
+   * stands in, between keys (where a new key would go).
+   */
+  path: Path;
+  target: "key" | "value" | "body";
+  /** The statement the cursor is in, if any, with its absolute start. */
+  statement: Statement | null;
+  statementStart: number;
+  /** For "value": the innermost expression at the cursor, with the offset its ranges count from. */
+  expression: Expression | null;
+  /** For "key": the key and the index of the segment under the cursor. */
+  key: KeyPath | null;
+  segment: number;
+  /** Whether the cursor is inside a `$global` key or value (paths are then in the globals' namespace). */
+  global: boolean;
+}
+
+/** The path at `offset` (UTF-16 offset in the tree's text). */
+export function pathAt(tree: SyntaxTree, offset: number): PathAt {
+  const root = tree.root.statements;
+  const { index, slotStart } = root.slotAt(offset);
+  if (index < 0) return body([], null, 0);
+  return inStatement(tree.root, index, slotStart, offset, sectionBefore(tree.root, index, offset, slotStart), true);
+}
+
+/** The path of the `[section]` in force at root statement `index`. */
+function sectionBefore(root: Body, index: number, offset: number, slotStart: number): Path {
+  for (let i = index; i >= 0; i--) {
+    const s = root.statements.get(i);
+    if (s.kind !== "section") continue;
+    // A header is in force only after it: on the header itself, its own path is the key's.
+    if (i === index && offset <= slotStart + s.gap + s.width) continue;
+    return s.key && !s.key.global ? s.key.segments.map((x) => x.name) : [];
+  }
+  return [];
+}
+
+function body(path: Path, statement: Statement | null, statementStart: number): PathAt {
+  return { path, target: "body", statement, statementStart, expression: null, key: null, segment: -1, global: false };
+}
+
+function inStatement(list: Body, index: number, slotStart: number, offset: number, base: Path, atRoot: boolean): PathAt {
+  // Each level of nesting is one more trip round this loop, not one more call.
+  for (;;) {
+    const s = list.statements.get(index);
+    const at = slotStart + s.gap;
+    if (offset < at) return body(base, null, 0);
+    const rel = offset - at;
+    if (rel > s.width) return body(base, null, 0);
+    if (s.kind === "section") {
+      if (!atRoot || !s.key) return body(base, s, at);
+      return onKey(s.key, rel, [], s, at) ?? body([], s, at);
+    }
+    if (s.kind !== "assignment" && s.kind !== "container") return body(base, s, at);
+    const key = onKey(s.key, rel, base, s, at);
+    if (key) return key;
+    const path = [...base, ...s.key.segments.map((x) => x.name)];
+    if (s.kind === "assignment") {
+      const sepEnd = s.separator ? s.separator.end : s.key.end;
+      if (rel < sepEnd || !s.value) return { ...body(base, s, at), target: rel >= sepEnd ? "value" : "body", path: rel >= sepEnd ? path : base, global: s.key.global };
+      return inValue(s.value, rel, path, s, at, s.key.global);
+    }
+    const bodyEnd = s.close ? s.close.start : s.width;
+    if (rel < s.body.start || rel > bodyEnd) return body(base, s, at);
+    const inner = s.body.statements.slotAt(rel - s.body.start);
+    if (inner.index < 0) return body(path, s, at);
+    list = s.body;
+    index = inner.index;
+    slotStart = at + s.body.start + inner.slotStart;
+    base = path;
+    atRoot = false;
+  }
+}
+
+function onKey(key: KeyPath, rel: number, base: Path, s: Statement, at: number): PathAt | null {
+  if (rel < key.start || rel > key.end) return null;
+  const i = key.segments.findIndex((seg) => rel >= seg.start && rel <= seg.end);
+  const segment = i < 0 ? key.segments.length - 1 : i;
+  const names = key.segments.slice(0, segment + 1).map((x) => x.name);
+  return {
+    path: key.global ? names : [...base, ...names],
+    target: "key", statement: s, statementStart: at, expression: null, key, segment, global: key.global,
+  };
+}
+
+function inValue(e: Expression, rel: number, path: Path, s: Statement, at: number, global: boolean): PathAt {
+  for (;;) {
+    const value = (): PathAt => ({ path, target: "value", statement: s, statementStart: at, expression: e, key: null, segment: -1, global });
+    if (e.kind === "object") {
+      if (rel <= e.start || rel >= e.end) return value();
+      const m = e.members.find((x) => rel >= x.start && rel <= x.end);
+      if (!m) return { ...body(path, s, at), global };
+      const key = onKey(m.key, rel, path, s, at);
+      if (key) return { ...key, global };
+      path = [...path, ...m.key.segments.map((x) => x.name)];
+      e = m.value;
+      continue;
+    }
+    if (e.kind === "array") {
+      const i = e.elements.findIndex((x) => rel >= x.start && rel <= x.end);
+      if (i < 0) return value();
+      path = [...path, i];
+      e = e.elements[i];
+      continue;
+    }
+    const child = innermost(e, rel);
+    if (child === e) return value();
+    e = child;
+  }
+}
+
+/** The direct sub-expression containing `rel`, or `e` itself. */
+function innermost(e: Expression, rel: number): Expression {
+  const within = (x: Expression | undefined) => x !== undefined && rel >= x.start && rel <= x.end;
+  switch (e.kind) {
+    case "call": return [e.callee, ...e.args].find(within) ?? e;
+    case "member": return within(e.object) ? e.object : e;
+    case "index": return [e.object, e.index].find(within) ?? e;
+    case "unary": return within(e.operand) ? e.operand : e;
+    case "binary": return [e.left, e.right].find(within) ?? e;
+    case "ternary": return [e.test, e.then, e.else].find(within) ?? e;
+    case "paren": return within(e.expression) ? e.expression : e;
+    default: return e;
+  }
+}

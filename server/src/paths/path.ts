@@ -1,0 +1,59 @@
+// A path names one place in the configuration tree, whichever spelling put a value there:
+// `microservices.discovery.retry_policy.backoff`, `api_gateway.routes."/api/v1".service`,
+// `services.api.tags[0]`.
+
+/** A key name, or an index into an array. */
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+export function formatPath(path: Path): string {
+  let out = "";
+  for (const s of path) {
+    if (typeof s === "number") out += `[${s}]`;
+    else out += (out === "" ? "" : ".") + (IDENTIFIER.test(s) ? s : JSON.stringify(s));
+  }
+  return out;
+}
+
+/** Reads `a.b."c.d"[0]` back into segments; the inverse of formatPath. */
+export function parsePath(text: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ".") { i++; continue; }
+    if (c === "[") {
+      const close = text.indexOf("]", i);
+      const end = close < 0 ? text.length : close;
+      out.push(Number(text.slice(i + 1, end)));
+      i = end + 1;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      let name = "";
+      while (j < text.length && text[j] !== '"') {
+        if (text[j] === "\\" && j + 1 < text.length) j++;
+        name += text[j++];
+      }
+      out.push(name);
+      i = j + 1;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && text[j] !== "." && text[j] !== "[") j++;
+    out.push(text.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
+export function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+export function startsWith(path: Path, prefix: Path): boolean {
+  return prefix.length <= path.length && prefix.every((s, i) => s === path[i]);
+}
