@@ -1,8 +1,12 @@
 // `tsk check PATH…`: the checks an editor shows, run over files, for CI.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse } from "../syntax/syntax-tree";
-import { checkDocument } from "../diagnostics/document-checks";
+import { parse, type SyntaxTree } from "../syntax/syntax-tree";
+import { buildInstance } from "../schemas/instance";
+import { SchemaContext, validateDocument } from "../validation/validate-document";
+import { InstanceServiceCatalog } from "../validation/service-catalog";
+import { DEFAULT_VALIDATION_SETTINGS } from "../validation/settings";
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import { describeFsError, findTskFiles } from "./find-files";
 import { formatJson, formatText, type ReportedProblem } from "./report";
 
@@ -12,28 +16,35 @@ export interface CheckOptions { format: "text" | "json" }
 export function runCheck(paths: string[], options: CheckOptions, write: (s: string) => void): number {
   const files = findTskFiles(paths);
   const problems: ReportedProblem[] = [];
+  const read: { shown: string; file: string; tree: SyntaxTree }[] = [];
   for (const f of files) {
     const shown = path.relative(process.cwd(), f.path) || f.path;
     if (f.error) {
       problems.push(unreadable(shown, f.error));
       continue;
     }
-    let text: string;
     try {
-      text = fs.readFileSync(f.path, "utf8");
+      read.push({ shown, file: path.resolve(f.path), tree: parse(fs.readFileSync(f.path, "utf8")) });
     } catch (e) {
       problems.push(unreadable(shown, describeFsError(e)));
-      continue;
     }
-    problems.push(...checkText(shown, text));
   }
+  // Services may be defined in any of the files checked together.
+  const services = new InstanceServiceCatalog();
+  for (const r of read) services.add(buildInstance(r.tree), r.file);
+  const schemas = new SchemaContext();
+  for (const r of read) {
+    const place = { file: r.file, folder: process.cwd() };
+    const { diagnostics } = validateDocument(r.tree, place, DEFAULT_VALIDATION_SETTINGS, schemas, services);
+    problems.push(...report(r.shown, r.tree, diagnostics));
+  }
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   write(options.format === "json" ? formatJson(problems) : formatText(problems, files.length));
   return problems.some((p) => p.severity === "error") ? 1 : 0;
 }
 
-export function checkText(file: string, text: string): ReportedProblem[] {
-  const tree = parse(text);
-  return checkDocument(tree).map((d) => {
+function report(file: string, tree: SyntaxTree, diagnostics: Diagnostic[]): ReportedProblem[] {
+  return diagnostics.map((d) => {
     const start = tree.positionAt(d.start);
     const end = tree.positionAt(d.end);
     return {

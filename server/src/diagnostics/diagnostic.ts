@@ -13,4 +13,6 @@ export interface Diagnostic {
   related?: RelatedPlace[];
   /** "unnecessary" is drawn faded by editors. */
   tags?: ("unnecessary" | "deprecated")[];
+  /** What a quick fix needs, e.g. `{ replacement: "provider" }` for a misspelt key. */
+  data?: { replacement?: string };
 }

@@ -25,6 +25,8 @@ export interface Definition {
   valueBase: number;
   /** A `$global`: its path is `[name]` in the globals' own namespace. */
   global: boolean;
+  /** Made by an object or array inside a value (`a = [{ b: 1 }]` makes `a[0].b`), not by a statement. */
+  nested: boolean;
 }
 
 export interface PathIndex {
@@ -111,11 +113,12 @@ export function walkDefinitions(root: Body, rootStart: number, emit: (d: Definit
 /** Emits the definitions a key makes; returns the full path, or null for a global. */
 function emitKey(
   key: KeyPath, at: number, base: Path, kind: DefinitionKind, value: Expression | null, emit: (d: Definition) => void,
+  nested = false,
 ): Path | null {
   const names = key.segments.map((s) => s.name);
   if (key.global) {
     const seg = key.segments[0];
-    emit({ path: [names[0]], kind, keyStart: at + seg.start, keyEnd: at + seg.end, value, valueBase: at, global: true });
+    emit({ path: [names[0]], kind, keyStart: at + seg.start, keyEnd: at + seg.end, value, valueBase: at, global: true, nested });
     return null;
   }
   key.segments.forEach((seg, i) => {
@@ -128,6 +131,7 @@ function emitKey(
       value: last ? value : null,
       valueBase: at,
       global: false,
+      nested,
     });
   });
   return [...base, ...names];
@@ -138,7 +142,7 @@ function emitValue(e: Expression, at: number, path: Path, emit: (d: Definition) 
   if (e.kind === "object") {
     for (const m of e.members) {
       const isObject = m.value.kind === "object";
-      const inner = emitKey(m.key, at, path, isObject ? "object" : "value", m.value, emit);
+      const inner = emitKey(m.key, at, path, isObject ? "object" : "value", m.value, emit, true);
       if (inner) emitValue(m.value, at, inner, emit);
     }
   } else if (e.kind === "array") {

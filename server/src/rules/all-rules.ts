@@ -1,0 +1,16 @@
+// Every cross-section rule, by name.
+import type { Rule } from "./rule";
+import { corsWildcardCredentials } from "./cors-wildcard-credentials";
+import { mtlsMismatch } from "./mtls-mismatch";
+import { zeroTrustWithoutMtls } from "./zero-trust-without-mtls";
+import { plaintextEndpoint } from "./plaintext-endpoint";
+import { retryBudget } from "./retry-budget";
+import { unknownService } from "./unknown-service";
+import { dependencyCycle } from "./dependency-cycle";
+import { duplicateTopic } from "./duplicate-topic";
+import { unusedGlobal } from "./unused-global";
+
+export const RULES: readonly Rule[] = [
+  corsWildcardCredentials, mtlsMismatch, zeroTrustWithoutMtls, plaintextEndpoint, retryBudget,
+  unknownService, dependencyCycle, duplicateTopic, unusedGlobal,
+];

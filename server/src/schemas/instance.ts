@@ -1,0 +1,126 @@
+// The configuration as JSON, for a JSON Schema validator, and a map back from every JSON
+// pointer to the key and value that wrote it, so that each error lands on its exact range.
+import type { Expression } from "../syntax/nodes";
+import type { SyntaxTree } from "../syntax/syntax-tree";
+import { indexPaths, type Definition, type PathIndex } from "../paths/definitions";
+import type { Path } from "../paths/path";
+
+export interface Source {
+  path: Path;
+  keyStart: number;
+  keyEnd: number;
+  /** The value's range; the key's range for objects that have no value of their own. */
+  valueStart: number;
+  valueEnd: number;
+  /** The value is an expression with no static value: type checks skip it. */
+  expression: boolean;
+}
+
+export interface Instance {
+  value: Record<string, unknown>;
+  /** By JSON pointer (`/a/b/0`), as ajv reports `instancePath`. */
+  sources: Map<string, Source>;
+}
+
+export function pointer(path: Path): string {
+  return path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+export function buildInstance(tree: SyntaxTree, index: PathIndex = indexPaths(tree)): Instance {
+  const root: { [k: string]: Json } = {};
+  const sources = new Map<string, Source>();
+  const globals = literalGlobals(index.definitions);
+  for (const d of index.definitions) {
+    if (d.global || d.nested) continue;
+    const parent = objectAt(root, d.path.slice(0, -1));
+    const name = String(d.path[d.path.length - 1]);
+    const keyed = { path: d.path, keyStart: d.keyStart, keyEnd: d.keyEnd };
+    if (d.kind === "value" && d.value) {
+      parent[name] = toJson(d.value, d.valueBase, d.path, globals, sources, keyed);
+    } else {
+      if (!isObject(parent[name])) parent[name] = {};
+      const p = pointer(d.path);
+      if (!sources.has(p) || d.kind !== "implied") {
+        sources.set(p, { ...keyed, valueStart: d.keyStart, valueEnd: d.keyEnd, expression: false });
+      }
+    }
+  }
+  return { value: root, sources };
+}
+
+function isObject(v: Json | undefined): v is { [k: string]: Json } {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function objectAt(root: { [k: string]: Json }, path: Path): { [k: string]: Json } {
+  let o = root;
+  for (const s of path) {
+    const k = String(s);
+    if (!isObject(o[k])) o[k] = {};
+    o = o[k] as { [k: string]: Json };
+  }
+  return o;
+}
+
+/** `$name` bound to a literal in this file: its value stands in for its uses. */
+function literalGlobals(defs: Definition[]): Map<string, Json> {
+  const out = new Map<string, Json>();
+  for (const d of defs) {
+    if (!d.global || d.kind !== "value" || !d.value) continue;
+    const v = literal(d.value);
+    if (v !== undefined) out.set(String(d.path[0]), v);
+    else out.delete(String(d.path[0]));
+  }
+  return out;
+}
+
+/** The JSON value of a literal expression; undefined when it has no static value. */
+function literal(e: Expression): Json | undefined {
+  switch (e.kind) {
+    case "string": return e.value;
+    case "number": return e.value;
+    case "boolean": return e.value;
+    case "null": return null;
+    case "range": return e.raw;
+    case "word": return e.text;
+    case "paren": return literal(e.expression);
+    case "unary":
+      if (e.op === "-" && e.operand.kind === "number") return -e.operand.value;
+      return undefined;
+    default: return undefined;
+  }
+}
+
+function toJson(
+  e: Expression, base: number, path: Path, globals: Map<string, Json>, sources: Map<string, Source>,
+  key: { keyStart: number; keyEnd: number },
+): Json {
+  const p = pointer(path);
+  const record = (expression: boolean) =>
+    sources.set(p, { path, keyStart: key.keyStart, keyEnd: key.keyEnd, valueStart: base + e.start, valueEnd: base + e.end, expression });
+  if (e.kind === "array") {
+    record(false);
+    return e.elements.map((el, i) => toJson(el, base, [...path, i], globals, sources, { keyStart: base + el.start, keyEnd: base + el.end }));
+  }
+  if (e.kind === "object") {
+    record(false);
+    const o: { [k: string]: Json } = {};
+    for (const m of e.members) {
+      let target = o;
+      const names = m.key.segments.map((s) => s.name);
+      for (const n of names.slice(0, -1)) {
+        if (!isObject(target[n])) target[n] = {};
+        target = target[n] as { [k: string]: Json };
+      }
+      const last = m.key.segments[m.key.segments.length - 1];
+      target[last.name] = toJson(m.value, base, [...path, ...names], globals, sources, { keyStart: base + last.start, keyEnd: base + last.end });
+    }
+    return o;
+  }
+  const v = e.kind === "global" ? globals.get(e.name) : literal(e);
+  record(v === undefined);
+  // An expression stands as null: errors about it are dropped, errors about its parent stay.
+  return v === undefined ? null : v;
+}

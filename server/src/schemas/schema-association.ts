@@ -1,0 +1,94 @@
+// Which schemas apply to a document: `#!schema` in the file first; else the built-in
+// schemas (unless turned off) plus those the settings associate with the file's path by glob,
+// as `yaml.schemas` does for YAML.
+import * as path from "node:path";
+import { minimatch } from "minimatch";
+import { URI } from "vscode-uri";
+import type { SyntaxTree } from "../syntax/syntax-tree";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import { BUILTIN_ROOT, type SchemaStore } from "./schema-store";
+
+export interface SchemaSettings {
+  /** Apply the built-in microservices schemas (default true). */
+  builtin: boolean;
+  /** Schema file (a path relative to the workspace folder, or a file: URI) → glob(s) of documents. */
+  associations: Record<string, string | string[]>;
+}
+
+export const DEFAULT_SCHEMA_SETTINGS: SchemaSettings = { builtin: true, associations: {} };
+
+export interface DocumentPlace {
+  /** The document's file path, when it is a file. */
+  file: string | null;
+  /** The workspace folder it belongs to, for relative globs and schema paths. */
+  folder: string | null;
+}
+
+export interface Association {
+  /** Schema URIs to validate against, in the store. */
+  schemas: string[];
+  /** Problems with the association itself (a schema not found, a URL that will not be fetched). */
+  problems: Diagnostic[];
+  /** Where `#!schema` stands, when the file names its schema: errors of that schema go there. */
+  directive: { start: number; end: number } | null;
+}
+
+export function associate(tree: SyntaxTree, place: DocumentPlace, settings: SchemaSettings, store: SchemaStore): Association {
+  const directive = schemaDirective(tree);
+  if (directive) {
+    const range = { start: directive.start, end: directive.end };
+    if (directive.argument === "none") return { schemas: [], problems: [], directive: range };
+    const loaded = load(directive.argument, place.file ? path.dirname(place.file) : place.folder, store);
+    return { schemas: loaded.uri ? [loaded.uri] : [], problems: loaded.problem ? [{ ...range, ...loaded.problem }] : [], directive: range };
+  }
+  const schemas: string[] = settings.builtin ? [BUILTIN_ROOT] : [];
+  const problems: Diagnostic[] = [];
+  for (const [schema, globs] of Object.entries(settings.associations)) {
+    if (!matches(place, Array.isArray(globs) ? globs : [globs])) continue;
+    const loaded = load(schema, place.folder, store);
+    if (loaded.uri) schemas.push(loaded.uri);
+    if (loaded.problem) problems.push({ start: 0, end: 0, ...loaded.problem });
+  }
+  return { schemas, problems, directive: null };
+}
+
+function schemaDirective(tree: SyntaxTree): { start: number; end: number; argument: string } | null {
+  let found: { start: number; end: number; argument: string } | null = null;
+  tree.root.statements.forEach((s, start) => {
+    if (!found && s.kind === "directive" && s.name === "schema" && s.argument !== "") {
+      found = { start, end: start + s.width, argument: s.argument };
+    }
+  });
+  return found;
+}
+
+function matches(place: DocumentPlace, globs: string[]): boolean {
+  if (!place.file) return false;
+  const relative = place.folder ? path.relative(place.folder, place.file).split(path.sep).join("/") : null;
+  const absolute = place.file.split(path.sep).join("/");
+  return globs.some((g) => minimatch(absolute, g, { dot: true, matchBase: !g.includes("/") }) ||
+    (relative !== null && minimatch(relative, g, { dot: true, matchBase: !g.includes("/") })));
+}
+
+type Loaded = { uri: string | null; problem: Omit<Diagnostic, "start" | "end"> | null };
+
+/** Finds a schema on disk (loading it into the store once); never from the network. */
+function load(reference: string, relativeTo: string | null, store: SchemaStore): Loaded {
+  if (/^https?:\/\//i.test(reference)) {
+    const known = store.get(reference);
+    if (known) return { uri: known.uri, problem: null };
+    return { uri: null, problem: { severity: "warning", code: "schema-not-found", message: `schemas are read from disk, never downloaded: save ${reference} in the workspace and name the file` } };
+  }
+  if (reference.startsWith("tsk-schema:")) {
+    return store.get(reference) ? { uri: reference, problem: null } : { uri: null, problem: { severity: "warning", code: "schema-not-found", message: `no built-in schema ${reference}` } };
+  }
+  const file = reference.startsWith("file:") ? URI.parse(reference).fsPath : path.resolve(relativeTo ?? process.cwd(), reference);
+  const location = URI.file(file).toString();
+  const existing = store.get(location);
+  if (existing) return { uri: existing.uri, problem: null };
+  const before = store.errors.length;
+  const doc = store.loadFile(file);
+  if (doc) return { uri: doc.uri, problem: null };
+  const why = store.errors.slice(before).map((e) => e.message).join("; ") || "it cannot be read";
+  return { uri: null, problem: { severity: "warning", code: "schema-not-found", message: `schema ${reference}: ${why}` } };
+}

@@ -1,0 +1,154 @@
+// Walking a schema along a path: what completion and hover ask ("which keys may stand here,
+// and what does this one mean?"). Follows $ref, allOf/anyOf/oneOf, properties,
+// patternProperties, additionalProperties and items, and never loops on $ref cycles.
+import { resolveUri, stripFragment, type JsonSchema, type SchemaStore } from "./schema-store";
+import type { Path } from "../paths/path";
+
+export type SchemaObject = { [k: string]: unknown };
+
+/** A schema and the URI of the document it lives in (for resolving its $refs). */
+export interface Located { schema: SchemaObject; base: string }
+
+const MAX_DEPTH = 32;
+
+export class SchemaNavigator {
+  constructor(private readonly store: SchemaStore) {}
+
+  /** The root schema of a document, or null when it is not loaded. */
+  root(uri: string): Located | null {
+    const doc = this.store.get(uri);
+    if (!doc || typeof doc.schema !== "object") return null;
+    return { schema: doc.schema, base: doc.uri };
+  }
+
+  /** Every schema that applies at `path` below `roots` (branches of anyOf/oneOf included). */
+  at(roots: Located[], path: Path): Located[] {
+    let current = dedupe(roots.flatMap((r) => this.expand(r)));
+    for (const segment of path) {
+      current = this.step(current, segment);
+      if (current.length === 0) break;
+    }
+    return current;
+  }
+
+  /** From the (expanded) schemas of a place to those of its child `segment`. */
+  step(current: Located[], segment: string | number): Located[] {
+    const next: Located[] = [];
+    for (const s of current) {
+      for (const child of this.child(s, segment)) next.push(...this.expand(child));
+    }
+    return dedupe(next);
+  }
+
+  /** The properties a key may have at an object with these schemas: name → its schemas. */
+  properties(schemas: Located[]): Map<string, Located[]> {
+    const out = new Map<string, Located[]>();
+    for (const s of schemas) {
+      const props = s.schema.properties;
+      if (!props || typeof props !== "object") continue;
+      for (const [name, sub] of Object.entries(props as Record<string, JsonSchema>)) {
+        if (typeof sub !== "object") continue;
+        const list = out.get(name) ?? [];
+        list.push(...this.expand({ schema: sub as SchemaObject, base: s.base }));
+        out.set(name, list);
+      }
+    }
+    return out;
+  }
+
+  /** `$ref` followed, and allOf/anyOf/oneOf branches added, recursively. */
+  expand(s: Located, depth = 0, seen = new Set<unknown>()): Located[] {
+    if (depth > MAX_DEPTH || seen.has(s.schema)) return [];
+    seen.add(s.schema);
+    const out: Located[] = [];
+    const ref = s.schema.$ref;
+    if (typeof ref === "string") {
+      const target = this.resolveRef(ref, s.base);
+      if (target) out.push(...this.expand(target, depth + 1, seen));
+    }
+    out.push(s);
+    for (const k of ["allOf", "anyOf", "oneOf"]) {
+      const branches = s.schema[k];
+      if (!Array.isArray(branches)) continue;
+      for (const b of branches) {
+        if (b && typeof b === "object") out.push(...this.expand({ schema: b as SchemaObject, base: baseOf(b as SchemaObject, s.base) }, depth + 1, seen));
+      }
+    }
+    return out;
+  }
+
+  resolveRef(ref: string, base: string): Located | null {
+    const uri = resolveUri(ref, base);
+    const hash = uri.indexOf("#");
+    const docUri = stripFragment(uri);
+    const doc = this.store.get(docUri);
+    if (!doc || typeof doc.schema !== "object") return null;
+    let node: unknown = doc.schema;
+    if (hash >= 0 && uri.length > hash + 1) {
+      const fragment = decodeURIComponent(uri.slice(hash + 1));
+      if (!fragment.startsWith("/")) return null;
+      for (const raw of fragment.slice(1).split("/")) {
+        const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+        if (!node || typeof node !== "object") return null;
+        node = (node as Record<string, unknown>)[key];
+      }
+    }
+    if (!node || typeof node !== "object") return null;
+    return { schema: node as SchemaObject, base: doc.uri };
+  }
+
+  private child(s: Located, segment: string | number): Located[] {
+    const out: Located[] = [];
+    const sub = (x: unknown) => {
+      if (x && typeof x === "object") out.push({ schema: x as SchemaObject, base: baseOf(x as SchemaObject, s.base) });
+    };
+    const schema = s.schema;
+    if (typeof segment === "number") {
+      const prefix = schema.prefixItems;
+      if (Array.isArray(prefix) && segment < prefix.length) sub(prefix[segment]);
+      else if (Array.isArray(schema.items) && segment < schema.items.length) sub(schema.items[segment]);
+      else sub(Array.isArray(schema.items) ? schema.additionalItems : schema.items);
+      return out;
+    }
+    const props = schema.properties as Record<string, unknown> | undefined;
+    if (props && Object.prototype.hasOwnProperty.call(props, segment)) {
+      sub(props[segment]);
+      return out;
+    }
+    const patterns = schema.patternProperties as Record<string, unknown> | undefined;
+    let matched = false;
+    for (const [pattern, x] of Object.entries(patterns ?? {})) {
+      if (safeTest(pattern, segment)) { sub(x); matched = true; }
+    }
+    if (!matched) sub(schema.additionalProperties);
+    return out;
+  }
+}
+
+function baseOf(schema: SchemaObject, base: string): string {
+  return typeof schema.$id === "string" ? resolveUri(schema.$id, base) : base;
+}
+
+function safeTest(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern, "u").test(text);
+  } catch {
+    return false;
+  }
+}
+
+function dedupe(list: Located[]): Located[] {
+  const seen = new Set<unknown>();
+  return list.filter((l) => (seen.has(l.schema) ? false : (seen.add(l.schema), true)));
+}
+
+/** What a person reads about a schema: markdown if given, else the plain description. */
+export function describe(schemas: Located[]): string | undefined {
+  for (const s of schemas) {
+    const md = s.schema.markdownDescription;
+    if (typeof md === "string" && md) return md;
+    const d = s.schema.description;
+    if (typeof d === "string" && d) return d;
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+// Validating a document against the schemas associated with it.
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { Association } from "./schema-association";
+import type { Instance } from "./instance";
+import { schemaDiagnostics } from "./schema-diagnostics";
+import type { Validator } from "./validator";
+
+export function validateInstance(instance: Instance, association: Association, validator: Validator): Diagnostic[] {
+  const out: Diagnostic[] = [...association.problems];
+  const at = association.directive ?? { start: 0, end: 0 };
+  for (const uri of association.schemas) {
+    const compiled = validator.compile(uri);
+    if (!compiled.validate) {
+      out.push({ ...at, severity: "warning", code: "broken-schema", message: `schema ${uri} is not used: ${compiled.error}` });
+      continue;
+    }
+    try {
+      if (!compiled.validate(instance.value) && compiled.validate.errors) {
+        out.push(...schemaDiagnostics(compiled.validate.errors, instance));
+      }
+    } catch (e) {
+      const why = e instanceof RangeError ? "it refers to itself without end" : (e as Error).message;
+      out.push({ ...at, severity: "warning", code: "broken-schema", message: `schema ${uri} could not check this file: ${why}` });
+    }
+  }
+  return out;
+}

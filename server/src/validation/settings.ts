@@ -1,0 +1,44 @@
+// What a user can set about checks: on/off, each rule's severity, which schemas apply.
+import type { Severity } from "../syntax/nodes";
+import { DEFAULT_SCHEMA_SETTINGS, type SchemaSettings } from "../schemas/schema-association";
+
+export type RuleLevel = Severity | "off";
+
+export interface ValidationSettings {
+  /** false: only syntax errors are reported. */
+  enabled: boolean;
+  /** Per rule or check code (`retry-budget`, `unknown-key`, …): its severity, or "off". */
+  rules: Record<string, RuleLevel>;
+  schemas: SchemaSettings;
+}
+
+export const DEFAULT_VALIDATION_SETTINGS: ValidationSettings = {
+  enabled: true,
+  rules: {},
+  schemas: DEFAULT_SCHEMA_SETTINGS,
+};
+
+const LEVELS = new Set(["off", "hint", "info", "warning", "error"]);
+
+/** Reads settings as a client sends them, keeping what is valid and dropping the rest. */
+export function readValidationSettings(raw: unknown): ValidationSettings {
+  const o = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const rules: Record<string, RuleLevel> = {};
+  if (o.rules && typeof o.rules === "object") {
+    for (const [k, v] of Object.entries(o.rules as Record<string, unknown>)) {
+      if (typeof v === "string" && LEVELS.has(v)) rules[k] = v as RuleLevel;
+    }
+  }
+  const associations: Record<string, string | string[]> = {};
+  if (o.schemas && typeof o.schemas === "object") {
+    for (const [k, v] of Object.entries(o.schemas as Record<string, unknown>)) {
+      if (typeof v === "string") associations[k] = v;
+      else if (Array.isArray(v)) associations[k] = v.filter((x): x is string => typeof x === "string");
+    }
+  }
+  return {
+    enabled: o.validate !== false,
+    rules,
+    schemas: { builtin: o.builtinSchemas !== false, associations },
+  };
+}
