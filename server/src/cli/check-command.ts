@@ -36,7 +36,7 @@ export function runCheck(paths: string[], options: CheckOptions, write: (s: stri
   for (const r of read) {
     const place = { file: r.file, folder: process.cwd() };
     const { diagnostics } = validateDocument(r.tree, place, DEFAULT_VALIDATION_SETTINGS, schemas, services);
-    problems.push(...report(r.shown, r.tree, diagnostics));
+    for (const p of report(r.shown, r.tree, diagnostics)) problems.push(p);
   }
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   write(options.format === "json" ? formatJson(problems) : formatText(problems, files.length));

@@ -1,4 +1,5 @@
 // The `tsk` command line.
+import { VERSION } from "../version";
 import { runCheck, type CheckOptions } from "./check-command";
 
 const USAGE = `Usage: tsk check [--format text|json] PATH...
@@ -21,7 +22,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return command === undefined ? 2 : 0;
   }
   if (command === "-v" || command === "--version") {
-    out(`${require("../../../package.json").version}\n`);
+    out(`${VERSION}\n`);
     return 0;
   }
   if (command !== "check") {

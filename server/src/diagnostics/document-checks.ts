@@ -7,9 +7,8 @@ import type { Diagnostic } from "./diagnostic";
 const KNOWN_DIRECTIVES = new Set(["api", "schema"]);
 
 export function checkDocument(tree: SyntaxTree, index: PathIndex = indexPaths(tree)): Diagnostic[] {
-  const out: Diagnostic[] = [...tree.problems()];
-  out.push(...duplicateKeys(tree, index));
-  out.push(...directiveChecks(tree));
+  // concat, not push(...): a file can have more problems than arguments fit on the stack.
+  const out = tree.problems().concat(duplicateKeys(tree, index), directiveChecks(tree)) as Diagnostic[];
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

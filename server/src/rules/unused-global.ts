@@ -36,7 +36,7 @@ function collectGlobals(e: Expression, out: Set<string>): void {
       case "binary": stack.push(x.left, x.right); break;
       case "ternary": stack.push(x.test, x.then, x.else); break;
       case "paren": stack.push(x.expression); break;
-      case "array": stack.push(...x.elements); break;
+      case "array": for (const el of x.elements) stack.push(el); break;
       case "object": for (const m of x.members) stack.push(m.value); break;
       default: break;
     }

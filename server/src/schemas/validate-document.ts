@@ -16,7 +16,7 @@ export function validateInstance(instance: Instance, association: Association, v
     }
     try {
       if (!compiled.validate(instance.value) && compiled.validate.errors) {
-        out.push(...schemaDiagnostics(compiled.validate.errors, instance));
+        for (const d of schemaDiagnostics(compiled.validate.errors, instance)) out.push(d);
       }
     } catch (e) {
       const why = e instanceof RangeError ? "it refers to itself without end" : (e as Error).message;

@@ -103,7 +103,7 @@ export class StatementList {
 
   toArray(): Statement[] {
     const out: Statement[] = [];
-    for (const c of this.chunks) out.push(...c.items);
+    for (const c of this.chunks) for (const s of c.items) out.push(s);
     return out;
   }
 
@@ -125,12 +125,12 @@ export class StatementList {
       last++;
       removable += this.chunks[last].items.length;
     }
-    const merged: Statement[] = [];
-    for (let i = ci; i <= last; i++) merged.push(...this.chunks[i].items);
-    merged.splice(local, deleteCount, ...items);
+    // No spread arguments: `items` can hold more statements than a call has room for.
+    const old = this.chunks.slice(ci, last + 1).flatMap((c) => c.items);
+    const merged = old.slice(0, local).concat(items, old.slice(local + deleteCount));
     const rebuilt: Chunk[] = [];
     for (let i = 0; i < merged.length; i += CHUNK) rebuilt.push(makeChunk(merged.slice(i, i + CHUNK)));
-    this.chunks.splice(ci, last - ci + 1, ...rebuilt);
+    this.chunks = this.chunks.slice(0, ci).concat(rebuilt, this.chunks.slice(last + 1));
     this.count += items.length - deleteCount;
   }
 

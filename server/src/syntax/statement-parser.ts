@@ -304,7 +304,7 @@ export class StatementParser {
     } else {
       const scan = this.scanValue(valueIndex, start, frame.style !== "root");
       value = this.value(scan, start, problems);
-      comments.push(...scan.comments);
+      for (const c of scan.comments) comments.push(c);
       this.pos = scan.end;
       width = scan.last - start;
     }

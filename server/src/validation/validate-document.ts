@@ -13,7 +13,7 @@ import { SchemaNavigator, type Located } from "../schemas/schema-navigation";
 import { RULES } from "../rules/all-rules";
 import { findReferences } from "../rules/service-references";
 import type { ServiceCatalog } from "../rules/rule";
-import { InstanceServiceCatalog } from "./service-catalog";
+import { InstanceServiceCatalog, servicesOf, withOwnServices } from "./service-catalog";
 import { suppressedLines } from "./suppressions";
 import type { ValidationSettings } from "./settings";
 
@@ -57,12 +57,15 @@ export function validateDocument(
   const roots = schemas.roots(association.schemas);
   const all: Diagnostic[] = checkDocument(tree, index);
   if (!settings.enabled) return { diagnostics: all.filter((d) => SYNTAX_CODES.has(d.code)), instance, schemas: roots };
-  all.push(...validateInstance(instance, association, schemas.validator));
-  let catalog = services;
-  if (!catalog) {
-    const own = new InstanceServiceCatalog();
-    own.add(instance, place.file);
-    catalog = own;
+  for (const d of validateInstance(instance, association, schemas.validator)) all.push(d);
+  const own = servicesOf(instance);
+  let catalog: ServiceCatalog;
+  if (services) {
+    catalog = withOwnServices(services, own, place.file);
+  } else {
+    const only = new InstanceServiceCatalog();
+    only.addFile(own, place.file);
+    catalog = only;
   }
   // References are found through whichever schemas apply, the built-in ones at least.
   const referenceRoots = roots.length > 0 ? roots : schemas.roots([BUILTIN_ROOT]);

@@ -1,0 +1,65 @@
+// Hover: a key's description, type, default and allowed values; an enum value's meaning;
+// an operator's signature and docs; a $global's value.
+import type { SyntaxTree } from "../syntax/syntax-tree";
+import type { Expression } from "../syntax/nodes";
+import { pathAt } from "../paths/path-at";
+import type { PathIndex } from "../paths/definitions";
+import { formatPath } from "../paths/path";
+import type { Located, SchemaNavigator } from "../schemas/schema-navigation";
+import { FILE_READ_DOC, operatorDoc } from "./operators";
+import { enumValues, keyMarkdown } from "./schema-docs";
+
+export interface Hover { markdown: string; start: number; end: number }
+
+export interface HoverContext {
+  tree: SyntaxTree;
+  index: PathIndex;
+  navigator: SchemaNavigator;
+  roots: Located[];
+}
+
+export function hover(ctx: HoverContext, offset: number): Hover | null {
+  const at = pathAt(ctx.tree, offset);
+  if (at.target === "body" || !at.statement) return null;
+  if (at.target === "key" && at.key) {
+    const seg = at.key.segments[at.segment];
+    const range = { start: at.statementStart + seg.start, end: at.statementStart + seg.end };
+    if (at.global) return globalHover(ctx, String(at.path[0]), range);
+    const schemas = ctx.navigator.at(ctx.roots, at.path);
+    if (schemas.length === 0) return { markdown: `**${formatPath(at.path)}**`, ...range };
+    return { markdown: keyMarkdown(formatPath(at.path), schemas), ...range };
+  }
+  const e = at.expression;
+  if (!e) return null;
+  const range = { start: at.statementStart + e.start, end: at.statementStart + e.end };
+  const special = expressionHover(ctx, e, range);
+  if (special) return special;
+  const schemas = ctx.navigator.at(ctx.roots, at.path);
+  if (schemas.length === 0) return null;
+  const literal = e.kind === "string" ? e.value : e.kind === "word" ? e.text : e.kind === "number" || e.kind === "boolean" ? e.value : undefined;
+  const known = literal === undefined ? undefined : enumValues(schemas).find((v) => v.value === literal);
+  const key = keyMarkdown(formatPath(at.path), schemas);
+  if (known) return { markdown: `\`${JSON.stringify(known.value)}\`${known.doc ? `: ${known.doc}` : ""}\n\n---\n\n${key}`, ...range };
+  return { markdown: key, ...range };
+}
+
+function expressionHover(ctx: HoverContext, e: Expression, range: { start: number; end: number }): Hover | null {
+  if (e.kind === "operator") {
+    const doc = operatorDoc(e.name);
+    return { markdown: doc ? `\`${doc.signature}\`\n\n${doc.doc}` : `\`@${e.name}\`: an operator this editor has no documentation for`, ...range };
+  }
+  if (e.kind === "member" && e.name === "tsk" && e.object.kind === "operator") {
+    return { markdown: `\`@${e.object.name}.tsk\`: the config file \`${e.object.name}.tsk\`\n\n${FILE_READ_DOC}`, ...range };
+  }
+  if (e.kind === "global") return globalHover(ctx, e.name, range);
+  return null;
+}
+
+function globalHover(ctx: HoverContext, name: string, range: { start: number; end: number }): Hover {
+  const defs = ctx.index.definitions.filter((d) => d.global && d.path[0] === name && d.value);
+  const d = defs[defs.length - 1];
+  if (!d || !d.value) return { markdown: `\`$${name}\`: a global not defined in this file`, ...range };
+  const value = ctx.tree.buffer.slice(d.valueBase + d.value.start, d.valueBase + d.value.end);
+  const line = ctx.tree.positionAt(d.keyStart).line + 1;
+  return { markdown: `\`\`\`tsk\n$${name} = ${value}\n\`\`\`\n\nA global, defined on line ${line}.`, ...range };
+}

@@ -1,0 +1,59 @@
+// Diagnostics after every change, without blocking: changes that arrive together are
+// validated once, after the queue of incoming messages has been read.
+import type { Session } from "./session";
+import { toLspDiagnostic } from "./convert";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+
+/** More than this in one file helps nobody in an editor, and costs every keystroke. */
+const MAX_PUBLISHED = 1000;
+
+export class DiagnosticsScheduler {
+  private readonly pending = new Set<string>();
+  private timer: NodeJS.Immediate | null = null;
+
+  constructor(private readonly session: Session) {}
+
+  schedule(uri: string): void {
+    this.pending.add(uri);
+    this.timer ??= setImmediate(() => this.flush());
+  }
+
+  scheduleAll(): void {
+    for (const d of this.session.documents.all()) this.pending.add(d.uri);
+    this.timer ??= setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.timer = null;
+    const uris = [...this.pending];
+    this.pending.clear();
+    for (const uri of uris) this.publish(uri);
+  }
+
+  private publish(uri: string): void {
+    const doc = this.session.documents.get(uri);
+    if (!doc) return;
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = this.session.validate(doc).diagnostics;
+    } catch (e) {
+      // A bug in a check must not hide the syntax errors: publish what the parser knows.
+      this.session.error(`validating ${uri}`, e);
+      diagnostics = doc.tree.problems();
+    }
+    if (diagnostics.length > MAX_PUBLISHED) {
+      const hidden = diagnostics.length - MAX_PUBLISHED;
+      diagnostics = diagnostics.slice(0, MAX_PUBLISHED);
+      diagnostics.push({ start: 0, end: 0, severity: "info", code: "too-many-problems", message: `${hidden} more problems are not shown here; \`tsk check\` lists them all` });
+    }
+    void this.session.connection.sendDiagnostics({
+      uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(doc.tree, uri, d)),
+    });
+  }
+
+  /** A closed document's diagnostics are cleared. */
+  clear(uri: string): void {
+    this.pending.delete(uri);
+    void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}

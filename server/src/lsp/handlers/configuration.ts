@@ -1,0 +1,37 @@
+// workspace/didChangeConfiguration and the settings pull: the `tsk` section of the settings.
+import { DidChangeConfigurationNotification } from "vscode-languageserver";
+import type { Session } from "../session";
+import type { DiagnosticsScheduler } from "../diagnostics-scheduler";
+import { readValidationSettings } from "../../validation/settings";
+import { SchemaContext } from "../../validation/validate-document";
+
+export async function loadSettings(session: Session): Promise<void> {
+  if (!session.pullsConfiguration) return;
+  try {
+    const raw: unknown = await session.connection.workspace.getConfiguration("tsk");
+    session.settings = readValidationSettings(raw);
+  } catch (e) {
+    session.error("reading settings", e);
+  }
+}
+
+export function registerConfiguration(session: Session, diagnostics: DiagnosticsScheduler): void {
+  session.connection.onDidChangeConfiguration(async (change) => {
+    try {
+      if (session.pullsConfiguration) await loadSettings(session);
+      else session.settings = readValidationSettings((change.settings as { tsk?: unknown } | null)?.tsk);
+      // Schema files may have changed on disk too: read them again.
+      session.schemas = new SchemaContext();
+      session.invalidateAll();
+      diagnostics.scheduleAll();
+    } catch (e) {
+      session.error("didChangeConfiguration", e);
+    }
+  });
+}
+
+export function watchConfiguration(session: Session): void {
+  if (session.pullsConfiguration) {
+    void session.connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  }
+}

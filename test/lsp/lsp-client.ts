@@ -1,0 +1,94 @@
+// A real LSP client for tests: spawns the built server over stdio and speaks JSON-RPC to it.
+import { spawn, type ChildProcess } from "node:child_process";
+import * as path from "node:path";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import type { Diagnostic, PublishDiagnosticsParams, InitializeParams } from "vscode-languageserver-protocol";
+import { repoRoot } from "../helpers/guide-example";
+
+export interface Published { version?: number; diagnostics: Diagnostic[] }
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  private readonly child: ChildProcess;
+  private readonly waiters: { uri: string; test: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
+  readonly published = new Map<string, Published[]>();
+  stderr = "";
+  logs: string[] = [];
+
+  constructor() {
+    this.child = spawn(process.execPath, [path.join(repoRoot, "bin/tsk-language-server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    this.child.stderr!.on("data", (d: Buffer) => { this.stderr += d.toString(); });
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => {
+      const entry = { version: p.version, diagnostics: p.diagnostics };
+      const list = this.published.get(p.uri) ?? [];
+      list.push(entry);
+      this.published.set(p.uri, list);
+      for (const w of [...this.waiters]) {
+        if (w.uri === p.uri && w.test(entry)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(entry);
+        }
+      }
+    });
+    this.connection.onNotification("window/logMessage", (p: { message: string }) => { this.logs.push(p.message); });
+    this.connection.onRequest("workspace/configuration", (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest("client/registerCapability", () => null);
+    this.connection.listen();
+  }
+
+  settings: unknown = {};
+
+  async initialize(rootUri: string | null = null, settings: unknown = {}): Promise<void> {
+    this.settings = settings;
+    const params: InitializeParams = {
+      processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: "root" }] : null,
+    };
+    await this.connection.sendRequest("initialize", params);
+    await this.connection.sendNotification("initialized", {});
+  }
+
+  /** Resolves with the first diagnostics published for `uri` that pass `test`. */
+  diagnostics(uri: string, test: (p: Published) => boolean = () => true, timeoutMs = 15000): Promise<Published> {
+    const already = (this.published.get(uri) ?? []).find(test);
+    if (already) return Promise.resolve(already);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}; server stderr: ${this.stderr}`)), timeoutMs);
+      this.waiters.push({ uri, test, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+    });
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "tsk", version, text } });
+  }
+
+  change(uri: string, version: number, changes: unknown[]): Promise<void> {
+    return this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest("shutdown"), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification("exit");
+    } catch { /* already gone */ }
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
+
+/** Position of the `|` marker, and the text without it. */
+export function cursor(marked: string): { text: string; position: { line: number; character: number } } {
+  const i = marked.indexOf("|");
+  const text = marked.slice(0, i) + marked.slice(i + 1);
+  const before = text.slice(0, i).split("\n");
+  return { text, position: { line: before.length - 1, character: before[before.length - 1].length } };
+}
