@@ -74,7 +74,12 @@ class ExpressionParser extends EmbeddedActionsParser {
             { ALT: () => this.CONSUME(T.Plus) },
           ]);
           const operand = this.SUBRULE(this.unary);
-          return { kind: "unary", op: img(op), operand, start: op.startOffset - this.base, end: operand.end } as Expression;
+          const start = op.startOffset - this.base;
+          // `-7` is a number, as the language lists it, not an operation on 7.
+          if (img(op) === "-" && operand.kind === "number" && operand.start === start + 1 && !operand.raw.startsWith("-")) {
+            return { kind: "number", value: -operand.value, raw: "-" + operand.raw, start, end: operand.end } as Expression;
+          }
+          return { kind: "unary", op: img(op), operand, start, end: operand.end } as Expression;
         },
       },
       { ALT: () => this.SUBRULE(this.postfix) },
@@ -83,8 +88,15 @@ class ExpressionParser extends EmbeddedActionsParser {
 
   private postfix = this.RULE("postfix", (): Expression => {
     let expr = this.SUBRULE(this.primary);
-    this.MANY(() => {
-      this.OR([
+    this.MANY({
+      // `a[0]` and `f(x)` only directly after the value: a `[` or `(` that starts a line starts
+      // the next element of a newline-separated array. (The gate must stand here: chevrotain's
+      // MANY looks one token ahead without asking the gates of the alternatives inside.)
+      GATE: () => {
+        const next = this.LA(1) as LineToken;
+        return !(next.afterNewline && (next.tokenType === T.LBracket || next.tokenType === T.LParen));
+      },
+      DEF: () => this.OR([
         {
           ALT: () => {
             this.CONSUME(T.Dot);
@@ -100,8 +112,6 @@ class ExpressionParser extends EmbeddedActionsParser {
           },
         },
         {
-          // `a[0]` only directly after the value: `[` on the next line starts an array.
-          GATE: () => !(this.LA(1) as LineToken).afterNewline,
           ALT: () => {
             this.CONSUME(T.LBracket);
             const index = this.SUBRULE(this.expression);
@@ -109,7 +119,7 @@ class ExpressionParser extends EmbeddedActionsParser {
             expr = { kind: "index", object: expr, index, start: expr.start, end: end(close) - this.base };
           },
         },
-      ]);
+      ]),
     });
     return expr;
   });
@@ -126,8 +136,14 @@ class ExpressionParser extends EmbeddedActionsParser {
   private args = this.RULE("args", (): { args: Expression[]; end: number } => {
     this.CONSUME(T.LParen);
     const args: Expression[] = [];
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => args.push(this.SUBRULE(this.expression)) });
-    this.OPTION(() => this.CONSUME(T.Comma));
+    // Separated by commas; a trailing comma is fine, as in arrays, but a comma alone is not.
+    this.MANY(() => {
+      args.push(this.SUBRULE(this.expression));
+      this.OR([
+        { ALT: () => { this.CONSUME(T.Comma); } },
+        { GATE: () => this.LA(1).tokenType === T.RParen, ALT: () => undefined },
+      ]);
+    });
     const close = this.CONSUME(T.RParen);
     return { args, end: end(close) - this.base };
   });

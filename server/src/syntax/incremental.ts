@@ -55,7 +55,8 @@ export function applyEdit(tree: SyntaxTree, edit: TextEdit): SyntaxTree {
   const levels = descend(tree, start, end);
   let from = start;
   let to = end;
-  for (let i = levels.length - 1; i >= 0; i--) {
+  let step = 1;
+  for (let i = levels.length - 1; i >= 0;) {
     const level = levels[i];
     if (reparseBody(level, text, old, delta, from, to, tree.api)) {
       // Every container around the edited body grows or shrinks by delta.
@@ -63,9 +64,16 @@ export function applyEdit(tree: SyntaxTree, edit: TextEdit): SyntaxTree {
       tree.textChanged(text);
       return tree;
     }
-    // The edit changed where this body ends: re-parse the container in its parent instead.
-    from = Math.min(from, containerStart(levels, i));
-    to = Math.max(to, level.end + (level.container!.width - bodyEndOf(level.container!)));
+    if (i === 0) break;
+    // The edit changed where this body ends: re-parse an enclosing container in its parent
+    // instead. Each failure goes up twice as many levels as the one before, so that an edit
+    // that unbalances 100,000 nested blocks re-parses O(n log n) text, not O(n²).
+    const k = Math.max(1, i - step + 1);
+    const c = levels[k].container!;
+    from = Math.min(from, containerStart(levels, k));
+    to = Math.max(to, levels[k].end + (c.width - bodyEndOf(c)));
+    i = k - 1;
+    step *= 2;
   }
   return parse(text.toString());
 }

@@ -40,6 +40,7 @@ export const messageProvider: IParserErrorMessageProvider = {
   },
   buildNoViableAltMessage({ actual, previous, ruleName }) {
     const first = actual[0];
+    if (ruleName === "args") return `expected ',' or ')'${after(previous)}${found(first)}`;
     if (ruleName === "array") return `expected ',' or ']'${after(previous)}${found(first)}`;
     if (ruleName === "object") return `expected ',' or '}'${after(previous)}${found(first)}`;
     if (ruleName === "keySegment" || ruleName === "member") return `expected a key${after(previous)}${found(first)}`;
@@ -55,7 +56,8 @@ export const messageProvider: IParserErrorMessageProvider = {
 export function describeParseError(error: IRecognitionException | null, tokens: IToken[], base: number): SyntaxProblem {
   const whole = { start: tokens[0].startOffset - base, end: (tokens[tokens.length - 1].startOffset + tokens[tokens.length - 1].image.length) - base };
   if (!error) {
-    return { ...whole, message: "this value could not be read", code: "syntax", severity: "error" };
+    // The parser gives no error only when it ran out of stack (expression-parser.ts, run).
+    return { ...whole, message: "this value is nested too deeply to be read: split it into smaller parts", code: "too-deep", severity: "error" };
   }
   let at = error.token;
   if (isEnd(at)) at = (error as { previousToken?: IToken }).previousToken ?? tokens[tokens.length - 1];

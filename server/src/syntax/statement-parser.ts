@@ -72,7 +72,12 @@ function isCommentToken(t: IToken): boolean {
   return k === T.Comment || k === T.BlockComment || k === T.UnterminatedBlockComment;
 }
 
-const CONTINUATION = new Set<TokenType>([T.Question, T.Dot, T.Comma, T.Bang]);
+/**
+ * A line that ends with one of these goes on on the next line. Not `,`: outside brackets a
+ * comma ends a member (in bodies) or is a mistake (at the top level), and a mistake must not
+ * take the next line with it.
+ */
+const CONTINUATION = new Set<TokenType>([T.Question, T.Dot, T.Bang]);
 
 export class StatementParser {
   private pos = 0;
@@ -342,23 +347,30 @@ export class StatementParser {
   private value(scan: ValueScan, start: number, problems: SyntaxProblem[]): Expression {
     const whole = { start: scan.first - start, end: scan.last - start };
     for (const p of scan.problems) problems.push(p);
+    // A string never closed is reported whether or not the value parses: it is often why not.
+    let unterminated = false;
+    for (const t of scan.tokens) {
+      if (t.tokenType === T.UnterminatedString) {
+        // Marked on its first line only: one that runs over lines may run to the end of the text.
+        const first = /^[^\r\n]*/.exec(t.image)![0];
+        problems.push(problem({ start: t.startOffset - start, end: t.startOffset + first.length - start }, "unterminated string: add the closing quote", "unterminated-string"));
+        unterminated = true;
+      }
+    }
     if (scan.skipParse || scan.tokens.length === 0) return { kind: "error", ...whole };
     const result = parseExpression(scan.tokens, start);
-    if (result.value) {
-      for (const t of scan.tokens) {
-        if (t.tokenType === T.UnterminatedString) {
-          problems.push(problem({ start: t.startOffset - start, end: endOf(t) - start }, "unterminated string: add the closing quote", "unterminated-string"));
-        }
-      }
-      return result.value;
-    }
-    // An unclosed bracket already explains why the value does not parse.
-    if (scan.problems.length === 0) problems.push(describeParseError(result.error, scan.tokens, start));
+    if (result.value) return result.value;
+    // An unclosed bracket or string already explains why the value does not parse.
+    if (scan.problems.length === 0 && !unterminated) problems.push(describeParseError(result.error, scan.tokens, start));
     return { kind: "error", ...whole };
   }
 
-  /** Whether the token at `i` ends a statement: a newline, `;`, `,`, `}`, a comment, or the end. */
+  /**
+   * Whether the token at `i` ends a statement: a newline, `;`, `,`, `}`, a comment, or the end.
+   * A `/* … *&#47;` comment is white space: what follows it decides (`a = /* s *&#47; 30`).
+   */
   private endsStatement(i: number): boolean {
+    while (this.tokens[i]?.tokenType === T.BlockComment) i++;
     const t = this.tokens[i];
     if (t === undefined) {
       if (!this.opts.complete) throw new NeedMoreText();
@@ -407,6 +419,8 @@ export class StatementParser {
     let i = from;
     let last = this.tokens[from].startOffset;
     const reportOpen = (keep: number) => {
+      // Past the depth limit one "too deep" says it all: no "never closed" for each bracket.
+      if (tooDeep) openers.length = Math.min(openers.length, keep);
       while (openers.length > keep) {
         const o = openers.pop()!;
         const rel = o.startOffset - start;
@@ -496,14 +510,20 @@ export class StatementParser {
       return false;
     }
     if (t.tokenType === T.LBracket) {
-      // `[section]` alone on its line.
-      const key = this.tokens[i + 1];
-      return isKeyStart(key) && this.tokens[i + 2]?.tokenType === T.RBracket && this.tokens[i + 3]?.tokenType === T.Newline;
+      // `[section]` or `[a.b]` alone on its line (a comment may follow), at its very start:
+      // an indented `[a]` is more likely a nested array, as in `rows = [\n  [a]\n  [b]\n]`.
+      const prev = this.tokens[i - 1];
+      if (prev && endOf(prev) !== t.startOffset) return false;
+      if (!isKeyStart(this.tokens[i + 1])) return false;
+      const key = this.readKey(i + 1, 0);
+      return this.tokens[key.next]?.tokenType === T.RBracket && this.endsStatement(key.next + 1) &&
+        this.tokens[key.next + 1]?.tokenType !== T.Comma;
     }
     if (!isKeyStart(t)) return false;
     const key = this.readKey(i, 0);
     const next = this.tokens[key.next]?.tokenType;
-    return next === T.Equals || (next === T.Colon && this.tokens[key.next + 1]?.tokenType !== T.Colon);
+    // `key =`, `key:` and `name {` (a word followed by '{' is no value): a new statement.
+    return next === T.Equals || next === T.LBrace || (next === T.Colon && this.tokens[key.next + 1]?.tokenType !== T.Colon);
   }
 }
 

@@ -9,6 +9,8 @@ export const Newline = createToken({ name: "Newline", pattern: /\r\n|\r|\n/, lin
 const lexState = { windowAtLineStart: true };
 
 function atLineStart(text: string, offset: number): boolean {
+  // A byte order mark (as some editors write before `#!api`) does not move the line's start.
+  while (offset > 0 && text.charCodeAt(offset - 1) === 0xfeff) offset--;
   if (offset === 0) return lexState.windowAtLineStart;
   const c = text.charCodeAt(offset - 1);
   return c === 10 || c === 13;
@@ -89,10 +91,11 @@ function stringMatcher(wantTerminated: boolean) {
     const c = text.charCodeAt(offset);
     if (c !== 34 && c !== 39) return null;
     let len = scanString(text, offset, false);
-    if (len < 0 && insideParenOrBracket(tokens)) {
-      const multi = scanString(text, offset, true);
-      if (multi > 0) len = multi;
-    }
+    // Inside ( or [ a string may go on over lines; one never closed runs to the end of the
+    // text, as an unclosed """ does. (Falling back to "up to the end of the line" would make
+    // this token depend on there being no quote anywhere further on: a quote typed far below
+    // would change it, which an incremental re-parse cannot see.)
+    if (len < 0 && insideParenOrBracket(tokens)) len = scanString(text, offset, true);
     if ((len > 0) !== wantTerminated) return null;
     return [text.slice(offset, offset + Math.abs(len))] as CustomPatternMatcherReturn;
   };
@@ -117,7 +120,9 @@ export const Word = createToken({ name: "Word", pattern: Lexer.NA });
 export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_-]*/, categories: [Word] });
 export const Url = createToken({
   name: "Url",
-  pattern: /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s,\])}"'<>]*/,
+  // The scheme is bounded: unbounded, the regex would rescan a long `a.b.c…` run from every
+  // word in it, which is quadratic in the run's length.
+  pattern: /[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s,\])}"'<>]*/,
   categories: [Word],
 });
 const keyword = (name: string, word: string) =>
