@@ -77,7 +77,7 @@ describe("diagnostics, completion and hover over LSP", () => {
     const u = uri();
     await client.open(u, "microservices.discovery.provider = \"consul\"\n");
     assert.deepEqual((await client.diagnostics(u)).diagnostics, []);
-    await client.change(u, 2, [{ range: { start: { line: 0, character: 35 }, end: { line: 0, character: 41 } }, text: "consol" }]);
+    await client.change(u, 2, [{ range: { start: { line: 0, character: 36 }, end: { line: 0, character: 42 } }, text: "consol" }]);
     const p = await client.diagnostics(u, (x) => x.version === 2);
     assert.equal(p.diagnostics.length, 1);
     assert.equal(p.diagnostics[0].code, "unknown-value");

@@ -89,7 +89,7 @@ describe("cross-section rules", () => {
 
   it("unused-global: a global nothing reads, as a faded hint", () => {
     const found = only('$used = "a"\n$unused = "b"\nname = $used\n', "unused-global");
-    assert.deepEqual(found.map((f) => f.text), ["unused"]);
+    assert.deepEqual(found.map((f) => f.text), ["$unused"]);
     assert.equal(found[0].severity, "hint");
     assert.deepEqual(found[0].tags, ["unnecessary"]);
     assert.deepEqual(check('$shared = "x"\n', {}, "/project/peanut.tsk").filter((f) => f.code === "unused-global"), []);

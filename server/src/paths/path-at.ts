@@ -28,7 +28,9 @@ export function pathAt(tree: SyntaxTree, offset: number): PathAt {
   const root = tree.root.statements;
   const { index, slotStart } = root.slotAt(offset);
   if (index < 0) return body([], null, 0);
-  return inStatement(tree.root, index, slotStart, offset, sectionBefore(tree.root, index, offset, slotStart), true);
+  // `key = |` : the statement ends at `=`, but a cursor after it on the same line is in its value.
+  const sameLine = (from: number, to: number) => to - from < 256 && !/[\r\n]/.test(tree.buffer.slice(from, to));
+  return inStatement(tree.root, index, slotStart, offset, sectionBefore(tree.root, index, offset, slotStart), true, sameLine);
 }
 
 /** The path of the `[section]` in force at root statement `index`. */
@@ -47,14 +49,22 @@ function body(path: Path, statement: Statement | null, statementStart: number): 
   return { path, target: "body", statement, statementStart, expression: null, key: null, segment: -1, global: false };
 }
 
-function inStatement(list: Body, index: number, slotStart: number, offset: number, base: Path, atRoot: boolean): PathAt {
+function inStatement(
+  list: Body, index: number, slotStart: number, offset: number, base: Path, atRoot: boolean,
+  sameLine: (from: number, to: number) => boolean,
+): PathAt {
   // Each level of nesting is one more trip round this loop, not one more call.
   for (;;) {
     const s = list.statements.get(index);
     const at = slotStart + s.gap;
     if (offset < at) return body(base, null, 0);
     const rel = offset - at;
-    if (rel > s.width) return body(base, null, 0);
+    if (rel > s.width) {
+      if (s.kind === "assignment" && s.separator && !s.value && sameLine(at + s.width, offset)) {
+        return { ...body(base, s, at), target: "value", path: [...base, ...s.key.segments.map((x) => x.name)], global: s.key.global };
+      }
+      return body(base, null, 0);
+    }
     if (s.kind === "section") {
       if (!atRoot || !s.key) return body(base, s, at);
       return onKey(s.key, rel, [], s, at) ?? body([], s, at);
