@@ -108,6 +108,22 @@ describe("schemas from the user: #!schema and settings", () => {
     assert.match(remote.diagnostics[0].message, /never downloaded/);
   });
 
+  it("does not read a schema a file names in a workspace the user has not trusted", async () => {
+    const untrusted = new LspClient();
+    try {
+      await untrusted.initialize(pathToFileURL(dir).toString(), { workspaceTrusted: false });
+      await untrusted.open(uri("untrusted.tsk"), "#!schema ./schemas/payments.schema.json\nmicroservices.discovery.provdier = 1\npayments.colour = 1\n");
+      const p = await untrusted.diagnostics(uri("untrusted.tsk"));
+      const byCode = new Map(p.diagnostics.map((d) => [d.code, d]));
+      assert.match(byCode.get("schema-untrusted")!.message, /not trusted/);
+      assert.equal(byCode.get("schema-untrusted")!.range.start.line, 0);
+      // The built-in schemas apply instead: the misspelt key is caught, the payments one is not known.
+      assert.match(byCode.get("unknown-key")!.message, /provdier/);
+    } finally {
+      await untrusted.stop();
+    }
+  });
+
   it("follows settings changes: a rule's severity", async () => {
     await client.open(uri("mtls.tsk"), "service_mesh.mtls = true\nsecurity.mutual_tls = false\n");
     const before = await client.diagnostics(uri("mtls.tsk"));

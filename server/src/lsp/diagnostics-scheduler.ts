@@ -10,17 +10,32 @@ const MAX_PUBLISHED = 1000;
 export class DiagnosticsScheduler {
   private readonly pending = new Set<string>();
   private timer: NodeJS.Immediate | null = null;
+  /**
+   * Nothing is published until the client's settings are read: diagnostics under the default
+   * settings, replaced a moment later, would flash problems the user has turned off.
+   */
+  private held = true;
 
   constructor(private readonly session: Session) {}
 
   schedule(uri: string): void {
     this.pending.add(uri);
-    this.timer ??= setImmediate(() => this.flush());
+    this.wake();
   }
 
   scheduleAll(): void {
     for (const d of this.session.documents.all()) this.pending.add(d.uri);
-    this.timer ??= setImmediate(() => this.flush());
+    this.wake();
+  }
+
+  /** The settings are known: publish what waited for them, and from now on as changes come. */
+  release(): void {
+    this.held = false;
+    this.wake();
+  }
+
+  private wake(): void {
+    if (!this.held) this.timer ??= setImmediate(() => this.flush());
   }
 
   private flush(): void {

@@ -34,6 +34,7 @@ export function startServer(): void {
   connection.onInitialized(async () => {
     watchConfiguration(session);
     await loadSettings(session);
+    diagnostics.release();
     const count = session.services.scan(session.documents.workspaceFolders);
     session.log(`tsk: read ${count} config files of the workspace`);
     session.invalidateAll();

@@ -13,9 +13,14 @@ export interface SchemaSettings {
   builtin: boolean;
   /** Schema file (a path relative to the workspace folder, or a file: URI) → glob(s) of documents. */
   associations: Record<string, string | string[]>;
+  /**
+   * false in a workspace the user has not trusted: a schema file that a document names with
+   * `#!schema` is then not read (a file can point anywhere on disk), and the built-in ones apply.
+   */
+  trusted: boolean;
 }
 
-export const DEFAULT_SCHEMA_SETTINGS: SchemaSettings = { builtin: true, associations: {} };
+export const DEFAULT_SCHEMA_SETTINGS: SchemaSettings = { builtin: true, associations: {}, trusted: true };
 
 export interface DocumentPlace {
   /** The document's file path, when it is a file. */
@@ -38,6 +43,10 @@ export function associate(tree: SyntaxTree, place: DocumentPlace, settings: Sche
   if (directive) {
     const range = { start: directive.start, end: directive.end };
     if (directive.argument === "none") return { schemas: [], problems: [], directive: range };
+    if (!settings.trusted && !directive.argument.startsWith("tsk-schema:")) {
+      const message = "this workspace is not trusted, so the schema this file names is not read: the built-in schemas apply (trust the workspace to use it)";
+      return { schemas: settings.builtin ? [BUILTIN_ROOT] : [], problems: [{ ...range, severity: "info", code: "schema-untrusted", message }], directive: null };
+    }
     const loaded = load(directive.argument, place.file ? path.dirname(place.file) : place.folder, store);
     return { schemas: loaded.uri ? [loaded.uri] : [], problems: loaded.problem ? [{ ...range, ...loaded.problem }] : [], directive: range };
   }

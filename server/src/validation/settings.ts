@@ -39,6 +39,7 @@ export function readValidationSettings(raw: unknown): ValidationSettings {
   return {
     enabled: o.validate !== false,
     rules,
-    schemas: { builtin: o.builtinSchemas !== false, associations },
+    // The VS Code client sends `workspaceTrusted: false` in a workspace the user has not trusted.
+    schemas: { builtin: o.builtinSchemas !== false, associations, trusted: o.workspaceTrusted !== false },
   };
 }
