@@ -6,4 +6,4 @@ if (major < 22) {
   process.stderr.write(`tsk-language-server needs Node.js 22 or newer; this is Node.js ${process.versions.node}.\n`);
   process.exit(2);
 }
-require("../out/server/src/lsp/server.js").startServer();
+require("../out/server/src/lsp/main.js");

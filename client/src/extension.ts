@@ -1,0 +1,48 @@
+// The VS Code extension: starts the bundled language server over IPC and passes it the
+// settings. Everything a user sees comes from the server; this file only wires it in.
+import * as path from "node:path";
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { settingsMiddleware } from "./settings";
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel("TSK Language Server");
+  context.subscriptions.push(output);
+  client = createClient(context, output);
+  context.subscriptions.push(
+    vscode.commands.registerCommand("tsk.restartServer", async () => {
+      if (!client) return;
+      // restart() stops and starts the same client: settings and watchers carry over.
+      await client.restart();
+      output.appendLine("tsk: the language server was restarted");
+    }),
+    vscode.commands.registerCommand("tsk.showOutput", () => output.show(true)),
+    // Trusting the workspace lets the schemas it names apply: the server must hear of it.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => client?.sendNotification("workspace/didChangeConfiguration", { settings: null })),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(path.join("dist", "server.js"));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6012"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Every scheme: the server needs no disk to check a document (virtual workspaces), only
+    // to follow names into other files.
+    documentSelector: [{ language: "tsk" }],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.tsk") },
+    outputChannel: output,
+    middleware: settingsMiddleware,
+  };
+  return new LanguageClient("tsk", "TSK Language Server", serverOptions, clientOptions);
+}

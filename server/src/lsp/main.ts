@@ -1,0 +1,4 @@
+// The server's entry point: bin/tsk-language-server.js runs it from out/, the extension from its bundle.
+import { startServer } from "./server";
+
+startServer();

@@ -1,0 +1,113 @@
+/// <reference types="mocha" />
+// The extension in real VS Code: the workspace holds the guide's example and a broken file
+// (test/vscode/workspace.ts writes it); everything is asked through the public `vscode` API.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const file = (name: string) => vscode.Uri.joinPath(folder(), name);
+
+/** The diagnostics of `uri` once `test` holds for them (the server answers asynchronously). */
+async function diagnosticsOf(uri: vscode.Uri, test: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  const now = vscode.languages.getDiagnostics(uri);
+  if (test(now)) return now;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`diagnostics never matched; last: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
+    }, 30_000);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const d = vscode.languages.getDiagnostics(uri);
+      if (test(d)) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(d);
+      }
+    });
+  });
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(file(name));
+  return vscode.window.showTextDocument(doc);
+}
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === "object" ? String(d.code.value) : String(d.code));
+
+describe("TSK in VS Code", () => {
+  before(async () => {
+    const ext = vscode.extensions.all.find((e) => e.packageJSON.name === "tsk-vscode");
+    assert.ok(ext, "the extension is installed");
+    await open("guide.tsk");
+    assert.equal(vscode.window.activeTextEditor!.document.languageId, "tsk", ".tsk files are TSK");
+    await ext.activate();
+  });
+
+  it("gives the guide's example no problem at all", async () => {
+    const guide = file("guide.tsk");
+    // Wait for the server's first answer: a broken file's diagnostics prove it is running.
+    await open("broken.tsk");
+    await diagnosticsOf(file("broken.tsk"), (d) => d.length > 0);
+    assert.deepEqual(vscode.languages.getDiagnostics(guide).map((d) => d.message), []);
+  });
+
+  it("reports every mistake of a broken file, each on its range, in words", async () => {
+    await open("broken.tsk");
+    const found = await diagnosticsOf(file("broken.tsk"), (d) => d.length >= 5);
+    const byCode = new Map(found.map((d) => [codeOf(d), d]));
+    const unknown = byCode.get("unknown-value")!;
+    assert.match(unknown.message, /did you mean 'consul'/);
+    assert.equal(unknown.range.start.line, 3);
+    assert.equal(unknown.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(byCode.get("invalid-format")!.message, /is not a duration/);
+    assert.match(byCode.get("unclosed-block")!.message, /'\{' opened on line 9 is never closed/);
+    assert.match(byCode.get("expected-value")!.message, /expected a value after '='/);
+    assert.equal(byCode.get("expected-value")!.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it("updates the diagnostics when the text is edited", async () => {
+    const editor = await open("broken.tsk");
+    const line = editor.document.lineAt(3).text;
+    const at = line.indexOf("consol");
+    await editor.edit((b) => b.replace(new vscode.Range(3, at, 3, at + "consol".length), "consul"));
+    const after = await diagnosticsOf(file("broken.tsk"), (d) => !d.some((x) => codeOf(x) === "unknown-value"));
+    assert.ok(after.some((d) => codeOf(d) === "invalid-format"), "the other problems stay");
+    await vscode.commands.executeCommand("undo");
+    await diagnosticsOf(file("broken.tsk"), (d) => d.some((x) => codeOf(x) === "unknown-value"));
+  });
+
+  it("completes the keys valid at the cursor, with their docs", async () => {
+    const editor = await open("guide.tsk");
+    const doc = editor.document;
+    const line = doc.getText().split("\n").findIndex((l) => l.includes("health_check_interval"));
+    const position = new vscode.Position(line, doc.lineAt(line).firstNonWhitespaceCharacterIndex);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>("vscode.executeCompletionItemProvider", doc.uri, position);
+    const labels = list.items.map((i) => (typeof i.label === "string" ? i.label : i.label.label));
+    assert.ok(labels.includes("namespace"), labels.join(", "));
+    assert.ok(!labels.includes("provider"), "a key already there is not offered again");
+    const item = list.items.find((i) => i.label === "namespace" || (typeof i.label === "object" && i.label.label === "namespace"))!;
+    const docs = typeof item.documentation === "string" ? item.documentation : item.documentation?.value ?? "";
+    assert.ok(docs.length > 20, "the key carries its description");
+  });
+
+  it("shows a key's description on hover", async () => {
+    const editor = await open("guide.tsk");
+    const doc = editor.document;
+    const line = doc.getText().split("\n").findIndex((l) => l.includes("backoff"));
+    const position = new vscode.Position(line, doc.lineAt(line).text.indexOf("backoff") + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", doc.uri, position);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === "string" ? c : c.value))).join("\n");
+    assert.match(text, /microservices\.discovery\.retry_policy\.backoff/);
+    assert.match(text, /exponential/);
+  });
+
+  it("restarts the server on command and keeps serving", async () => {
+    await vscode.commands.executeCommand("tsk.restartServer");
+    const editor = await open("broken.tsk");
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), "# restarted\n"));
+    const found = await diagnosticsOf(file("broken.tsk"), (d) => d.some((x) => codeOf(x) === "unknown-value" && x.range.start.line === 4));
+    assert.ok(found.length >= 5);
+    await vscode.commands.executeCommand("undo");
+  });
+});
