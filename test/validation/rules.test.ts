@@ -81,6 +81,14 @@ describe("cross-section rules", () => {
     assert.match(found[0].message, /a → b → c → a/);
   });
 
+  it("dependency-cycle: a cycle through thousands of services is found once, and told briefly", () => {
+    const n = 3000;
+    const text = Array.from({ length: n }, (_, i) => `services.s${i} = { depends_on = ["s${(i + 1) % n}"] }`).join("\n") + "\n";
+    const found = only(text, "dependency-cycle");
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /^services depend on each other in a cycle: s0 → s1 → .* → … → s2999 → s0 \(3000 services\)$/);
+  });
+
   it("duplicate-topic: a topic listed twice", () => {
     const found = only('events.topics = ["user.created", "order.placed", "user.created"]\n', "duplicate-topic");
     assert.equal(found.length, 1);
