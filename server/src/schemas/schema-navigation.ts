@@ -79,6 +79,41 @@ export class SchemaNavigator {
 
   /** From the (expanded) schemas of a place to those of its child `segment`. */
   step(current: Located[], segment: string | number): Located[] {
+    // A thousand services step through the same schemas: the answer for a name no schema
+    // lists (additionalProperties) or for an array index past prefixItems is the same for all.
+    const key = this.stepKey(current, segment);
+    const memo = this.steps.get(key);
+    if (memo) return memo;
+    // Frozen: one answer is handed to every caller that asks the same.
+    const next = Object.freeze(this.computeStep(current, segment)) as Located[];
+    this.steps.set(key, next);
+    return next;
+  }
+
+  private readonly steps = new Map<string, Located[]>();
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 0;
+
+  /** What decides `step`'s answer: the schemas, and the segment unless no schema singles it out. */
+  private stepKey(current: Located[], segment: string | number): string {
+    let key = "";
+    let generic = true;
+    for (const s of current) {
+      let id = this.ids.get(s.schema);
+      if (id === undefined) this.ids.set(s.schema, (id = this.nextId++));
+      key += `${id}@${s.base},`;
+      const sc = s.schema;
+      if (typeof segment === "number") {
+        if (Array.isArray(sc.prefixItems) || Array.isArray(sc.items)) generic = false;
+      } else if ((sc.properties && typeof sc.properties === "object" && Object.prototype.hasOwnProperty.call(sc.properties, segment)) || sc.patternProperties) {
+        generic = false;
+      }
+    }
+    if (this.steps.size > 100_000) this.steps.clear();
+    return generic ? `${key}|*${typeof segment}` : `${key}|${typeof segment}:${segment}`;
+  }
+
+  private computeStep(current: Located[], segment: string | number): Located[] {
     const next: Located[] = [];
     for (const s of current) {
       for (const child of this.child(s, segment)) next.push(...this.expand(child));
