@@ -21,9 +21,16 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   let best: string | undefined;
   let bestDistance = Infinity;
   const lower = word.toLowerCase();
-  for (const c of candidates) {
+  const all = [...candidates];
+  for (const c of all) {
     const distance = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
     if (distance < bestDistance) { best = c; bestDistance = distance; }
   }
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // A word cut short ("expo") means the one candidate it begins, if only one does.
+  if (lower.length >= 3) {
+    const starting = all.filter((c) => c.toLowerCase().startsWith(lower));
+    if (starting.length === 1) return starting[0];
+  }
+  return undefined;
 }

@@ -9,7 +9,10 @@ type SchemaLike = Record<string, unknown>;
 
 export function schemaDiagnostics(errors: ErrorObject[], instance: Instance): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A value of the wrong type is told so once: listing the allowed values as well says nothing more.
+  const mistyped = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
   for (const e of nearestBranches(errors)) {
+    if (e.keyword === "enum" && mistyped.has(e.instancePath)) continue;
     const d = toDiagnostic(e, instance);
     if (d) out.push(d);
   }
@@ -74,7 +77,7 @@ function toDiagnostic(e: ErrorObject, instance: Instance): Diagnostic | null {
       const open = parent["x-tsk-open-enum"] === true;
       const guess = typeof e.data === "string" ? didYouMean(e.data, allowed) : undefined;
       const message = open
-        ? `${shown} is not a known value for '${where}'${guess ? `: did you mean '${guess}'?` : ""} Known values: ${list(allowed)}`
+        ? `${shown} is not a known value for '${where}'${guess ? `: did you mean '${guess}'? Known values: ${list(allowed)}` : `: known values are ${list(allowed)}`}`
         : `${shown} is not allowed for '${where}': use one of ${list(allowed)}${guess ? ` (did you mean '${guess}'?)` : ""}`;
       return { ...valueRange, severity: open ? "warning" : "error", code: open ? "unknown-value" : "invalid-value", message };
     }
