@@ -231,10 +231,13 @@ describe("properties: deep nesting", () => {
       for (const text of [unclosed, closed]) {
         const tree = parse(text + "\ny = 2\n");
         const problems = tree.problems();
-        // One error, not one per bracket: on the first bracket past the limit.
+        // One error, not one per bracket: on the first bracket past the limit. Every bracket is
+        // a level, the array's '[' of the "{a:" case too: that one is the 1,001st.
         assert.deepEqual(problems.map((p) => p.code), ["too-deep"]);
         assert.equal(problems[0].message, "nesting is too deep: more than 1000 levels of brackets");
-        assert.equal(problems[0].start, prefix.length + 1000 * open.length);
+        const outer = prefix.endsWith("[") ? 1 : 0;
+        assert.equal(problems[0].start, prefix.length + (1000 - outer) * open.length);
+        assert.equal(text[problems[0].start], open[0]);
         // The next line still parses (an open '{' may hold it as a member, so only when closed).
         const root = json(tree).statements;
         if (text === closed || !name.startsWith("{")) assert.deepEqual(root.map((s: J) => s.key.segments[0].name), ["x", "y"]);
@@ -243,13 +246,17 @@ describe("properties: deep nesting", () => {
   }
 
   it(`x = {a: {a: … ${N} levels: objects as statements, each unclosed one reported`, () => {
-    const tree = parse("x = " + "{a: ".repeat(N));
-    const problems = tree.problems();
-    assert.equal(problems.length, N);
-    assert.ok(problems.every((p) => p.code === "unclosed-block" && p.message === "'{' opened on line 1 is never closed"));
+    const text = "x = " + "{a: ".repeat(N);
+    const problems = parse(text).problems();
+    // Each '{' once, and the innermost 'a:', which has no value, once.
+    assert.equal(problems.length, N + 1);
+    const unclosed = problems.slice(0, N);
+    assert.ok(unclosed.every((p, i) => p.code === "unclosed-block" && p.message === "'{' opened on line 1 is never closed" && p.start === 4 + 4 * i));
+    assert.deepEqual(problems.slice(N).map((p) => [p.code, p.message, p.start]), [["expected-value", "expected a value after ':'", text.length - 2]]);
     const ok = parse("x = " + "{a: ".repeat(N) + "1" + "}".repeat(N));
     assert.deepEqual(ok.problems(), []);
-    assert.equal(depth(ok), N - 1);
+    // x and N - 1 'a' objects hold the innermost 'a: 1'.
+    assert.equal(depth(ok), N);
   });
 
   it(`${N} operators deep (! ! !…, a ? b : c ? …): too deep to read, one error, and the parser goes on`, () => {
@@ -337,8 +344,13 @@ describe("properties: big inputs", () => {
       ["url", "x = http://h/" + "p".repeat(M), (tree) => {
         assert.equal((tree.root.statements.get(0) as J).value.kind, "word");
       }],
-      ["inline object", "x = @f({" + Array.from({ length: M / 16 }, (_, i) => `k${i}: ${i}`).join(", ") + "})", (tree) => {
+      ["inline object", "x = @f({" + Array.from({ length: M / 16 }, (_, i) => `key${i}: ${i}`).join(", ") + "})", (tree) => {
         assert.equal((tree.root.statements.get(0) as J).value.args[0].members.length, M / 16);
+      }],
+      ["object value, members on one line", "x = {" + Array.from({ length: M / 16 }, (_, i) => `key${i}: ${i}`).join(", ") + "}", (tree) => {
+        const x = tree.root.statements.get(0) as J;
+        assert.equal(tree.root.statements.size, 1);
+        assert.deepEqual([x.kind, x.style, x.body.statements.size], ["container", "object", M / 16]);
       }],
       ["statements joined by ';'", Array.from({ length: M / 8 }, (_, i) => `k${i} = 1`).join("; "), (tree) => {
         assert.equal(tree.root.statements.size, M / 8);
