@@ -2,12 +2,14 @@
 // innermost body that holds it, and keeps every other statement as it was.
 //
 // Why this gives the same tree as a full parse: a statement's parse depends only on its own
-// tokens and the token after it, and lexing from a statement boundary is context free (the
-// lexer's only state, "inside ( or [", is empty there). So we re-parse from the statement
-// before the edit until we stand, after a newline, at the start of an old statement that
-// lies wholly after the edit; from there on the old statements are what a full parse gives.
-// Statements keep relative offsets (nodes.ts), so the reused ones need no change at all.
-import { lex } from "./tokens";
+// tokens and the token after it, and lexing has no state (a string in brackets is read over
+// lines by the statement layer, token-stream.ts), so lexing from a statement boundary gives
+// what lexing the whole text gives there. So we re-parse from the statement before the edit
+// until we stand, after a newline, at the start of an old statement that lies wholly after
+// the edit; from there on the old statements are what a full parse gives. A statement that
+// runs into the window's end (a string in brackets never closed runs to the end of the text)
+// asks for more text, up to the whole text. Statements keep relative offsets (nodes.ts), so
+// the reused ones need no change at all.
 import { NeedMoreText, StatementParser, type BodyStyle, type BodyParseResult } from "./statement-parser";
 import { isApiFile, parse, SyntaxTree } from "./syntax-tree";
 import type { Body, Container, Statement } from "./nodes";
@@ -144,10 +146,10 @@ function reparseBody(
     const atLineStart = regionStart === 0 || before === "\n" || before === "\r";
     let result: BodyParseResult;
     try {
-      const parser = new StatementParser(lex(window, atLineStart), {
+      const parser = new StatementParser(window, {
         api,
         complete,
-        windowLength: window.length,
+        atLineStart,
         stopAt: (o) => reusableAt(regionStart + o) >= 0,
       });
       result = parser.parseBody(isRoot ? "root" : level.style, 0);
