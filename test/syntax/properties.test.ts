@@ -221,6 +221,17 @@ describe("properties: incremental == full parse", () => {
     for (const [text, edit] of cases) assertSameAsFullParse(applyEdit(parse(text), edit), applyToText(text, edit), JSON.stringify(text));
   });
 
+  it("regression: a statement left inside '[' depends on the next line, and on the token after it", () => {
+    // Inside an open ( or [, the statement layer reads the next line to see whether it starts a
+    // statement; `[s]` does only when nothing follows it. So 'x' depends on the text after
+    // `[s]`, two statements on: an edit there must re-parse 'x' too.
+    const cases: [string, TextEdit][] = [
+      ["x = [1,\n[s]\nk = 1\n", { start: 11, end: 11, text: "," }],
+      ["(\n[s]\n,", { start: 5, end: 5, text: "@f(" }],
+    ];
+    for (const [text, edit] of cases) assertSameAsFullParse(applyEdit(parse(text), edit), applyToText(text, edit), JSON.stringify(text));
+  });
+
   it("edits out of range are clamped, as the full text would be", () => {
     const text = "a = 1\nb { c = 2 }\n";
     let tree = parse(text);

@@ -2,7 +2,8 @@
 // innermost body that holds it, and keeps every other statement as it was.
 //
 // Why this gives the same tree as a full parse: a statement's parse depends only on its own
-// tokens and the token after it, and lexing has no state (a string in brackets is read over
+// tokens and the token after it (or, recorded by reachOf, as far as it looked on the next
+// line), and lexing has no state (a string in brackets is read over
 // lines by the statement layer, token-stream.ts), so lexing from a statement boundary gives
 // what lexing the whole text gives there. So we re-parse from the statement before the edit
 // until we stand, after a newline, at the start of an old statement that lies wholly after
@@ -10,7 +11,7 @@
 // runs into the window's end (a string in brackets never closed runs to the end of the text)
 // asks for more text, up to the whole text. Statements keep relative offsets (nodes.ts), so
 // the reused ones need no change at all.
-import { NeedMoreText, StatementParser, type BodyStyle, type BodyParseResult } from "./statement-parser";
+import { NeedMoreText, reachOf, StatementParser, type BodyStyle, type BodyParseResult } from "./statement-parser";
 import { isApiFile, parse, SyntaxTree } from "./syntax-tree";
 import type { Body, Container, Statement } from "./nodes";
 import type { Position } from "./line-index";
@@ -117,7 +118,15 @@ function reparseBody(
   const list = level.body.statements;
   const size = list.size;
   // One statement back: its end may depend on the first token of the next one.
-  const first = Math.max(0, list.slotAt(from - level.start).index - 1);
+  let first = Math.max(0, list.slotAt(from - level.start).index - 1);
+  // Further back while a statement looked as far as the edit: one left inside ( or [ reads the
+  // next line, and the token after it, to see whether that line starts a statement. (It is
+  // `+ 2`: a token can depend on two characters after it, as `1e+` becomes `1e+5`.)
+  while (first > 0) {
+    const reach = reachOf(list.get(first - 1));
+    if (reach === undefined || level.start + list.startOf(first - 1) + reach + 2 < from) break;
+    first--;
+  }
   const lastTouched = Math.max(first, list.slotAt(to - level.start).index);
   const regionStart = level.start + (size === 0 ? 0 : slotStartOf(level.body, first));
   const isRoot = level.container === null;

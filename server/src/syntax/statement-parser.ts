@@ -59,6 +59,17 @@ export interface BodyParseResult {
 
 const EOF_OFFSET = Number.MAX_SAFE_INTEGER;
 
+/**
+ * Statements whose parse looked further than the token after them, with how far (from their
+ * start). Kept beside the tree, not in it: it is the parser's business, for applyEdit.
+ */
+const reaches = new WeakMap<Statement, number>();
+
+/** How far from its start the parse of `s` looked, when that was past the token after it. */
+export function reachOf(s: Statement): number | undefined {
+  return reaches.get(s);
+}
+
 function endOf(t: IToken): number { return (t.startOffset + t.image.length); }
 
 function isKeyStart(t: IToken | undefined): boolean {
@@ -138,9 +149,15 @@ export class StatementParser {
         continue;
       }
       const before = this.pos;
+      this.tokens.furthest = before;
       const opened = this.statement(frame);
       if (opened) stack.push(opened);
-      else if (this.pos === before) {
+      else if (this.pos > before && this.tokens.furthest > this.pos) {
+        // It looked past the token after it (at the next line, to see whether that line
+        // starts a statement): its parse depends on text up to there.
+        const seen = this.tokens.get(this.tokens.furthest);
+        reaches.set(frame.statements[frame.statements.length - 1], (seen ? endOf(seen) : this.text.length) - t.startOffset);
+      } else if (this.pos === before) {
         // Cannot happen by design; if it ever does, losing one token beats looping forever.
         this.pos++;
         this.push(frame, this.bad(t, endOf(t), `unexpected ${tokenName(t)}`, "unexpected-token"), t.startOffset);

@@ -16,6 +16,8 @@ export class TokenStream {
   /** Where lexing goes on: every token so far ends at or before it. */
   private lexedTo = 0;
   private piece = MIN_PIECE;
+  /** The furthest token asked for since the statement layer last set it: how far it looked. */
+  furthest = -1;
 
   constructor(
     readonly text: string,
@@ -25,6 +27,7 @@ export class TokenStream {
 
   /** Token `i`; undefined past the end or before the start, as an array's would be. */
   get(i: number): IToken {
+    if (i > this.furthest) this.furthest = i;
     return i < this.tokens.length ? this.tokens[i] : this.lexUpTo(i);
   }
 
