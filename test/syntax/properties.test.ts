@@ -232,6 +232,14 @@ describe("properties: incremental == full parse", () => {
     for (const [text, edit] of cases) assertSameAsFullParse(applyEdit(parse(text), edit), applyToText(text, edit), JSON.stringify(text));
   });
 
+  it("regression: a '<' that starts the re-parsed text is not alone on its line when a '}' comes before it", () => {
+    const cases: [string, TextEdit][] = [
+      ["a {\n}<;\nb = 1\n", { start: 13, end: 13, text: "2" }],
+      ["}<;[", { start: 3, end: 3, text: ")" }],
+    ];
+    for (const [text, edit] of cases) assertSameAsFullParse(applyEdit(parse(text), edit), applyToText(text, edit), JSON.stringify(text));
+  });
+
   it("edits out of range are clamped, as the full text would be", () => {
     const text = "a = 1\nb { c = 2 }\n";
     let tree = parse(text);

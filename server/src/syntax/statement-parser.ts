@@ -40,6 +40,8 @@ export interface BodyParseOptions {
   complete: boolean;
   /** Whether the window starts a line of the document (false after a `;` or `,`). Default true. */
   atLineStart?: boolean;
+  /** Whether the token just before the window is a comment (when it does not start a line). */
+  afterComment?: boolean;
   /**
    * Asked at each statement start in the outermost body that follows a newline: stop before
    * the statement at `offset`? Also asked with the window's length when the window ends.
@@ -403,6 +405,8 @@ export class StatementParser {
   private aloneOnLine(i: number): boolean {
     const prev = this.tokens.get(i - 1);
     if (prev && prev.tokenType !== T.Newline && !isCommentToken(prev)) return false;
+    // The first token of a window: what precedes the window decides.
+    if (!prev && !(this.opts.atLineStart ?? true) && !this.opts.afterComment) return false;
     return this.endsStatement(i + 1);
   }
 
