@@ -85,6 +85,16 @@ describe("errors: message, code and range", () => {
     ]);
   });
 
+  it("a bracket a statement left open does not make the next statements' strings run on", () => {
+    // The string may span lines only inside the brackets of its own statement: here 'x' has
+    // ended (at '}', or at the line 'w = 1'), so the '"' of 'y' ends with its line.
+    for (const [text, line] of [["x = @f(( }\ny = \"b\nz = 1\n", 1], ["x = @f(\"a\"\nw = 1\ny = \"b\nz = 1\n", 2]] as const) {
+      const problems = problemsOf(text);
+      assert.deepEqual(problems.filter((p) => p.code === "unterminated-string").map((p) => [p.line, p.character, p.endLine, p.endCharacter]), [[line, 4, line, 6]]);
+      assert.deepEqual(pathsOf(text).slice(-2), ["y", "z"]);
+    }
+  });
+
   it("an unterminated /* comment", () => {
     expectProblems("a = 1\n/* never closed\nb = 2\n", [[1, 0, 1, 2, "unterminated-comment", "unterminated comment: '/*' is never closed by '*/'"]]);
   });

@@ -2,13 +2,16 @@
 // innermost body that holds it, and keeps every other statement as it was.
 //
 // Why this gives the same tree as a full parse: a statement's parse depends only on its own
-// tokens and the token after it, and lexing from a statement boundary is context free (the
-// lexer's only state, "inside ( or [", is empty there). So we re-parse from the statement
-// before the edit until we stand, after a newline, at the start of an old statement that
-// lies wholly after the edit; from there on the old statements are what a full parse gives.
-// Statements keep relative offsets (nodes.ts), so the reused ones need no change at all.
-import { lex } from "./tokens";
-import { NeedMoreText, StatementParser, type BodyStyle, type BodyParseResult } from "./statement-parser";
+// tokens and the tokens just before and after it (or, recorded by reachOf, as far as it
+// looked on the next line), and lexing has no state (a string in brackets is read over lines
+// by the statement layer, token-stream.ts), so lexing from a statement boundary gives what
+// lexing the whole text gives there. So we re-parse from the statement before the edit until
+// we stand, after a newline, at the start of an old statement that lies wholly after the
+// edit; from there on the old statements are what a full parse gives. A statement that runs
+// into the window's end (a string in brackets never closed runs to the end of the text) asks
+// for more text, up to the whole text. Statements keep relative offsets (nodes.ts), so the
+// reused ones need no change at all.
+import { NeedMoreText, reachOf, StatementParser, type BodyStyle, type BodyParseResult } from "./statement-parser";
 import { isApiFile, parse, SyntaxTree } from "./syntax-tree";
 import type { Body, Container, Statement } from "./nodes";
 import type { Position } from "./line-index";
@@ -115,7 +118,15 @@ function reparseBody(
   const list = level.body.statements;
   const size = list.size;
   // One statement back: its end may depend on the first token of the next one.
-  const first = Math.max(0, list.slotAt(from - level.start).index - 1);
+  let first = Math.max(0, list.slotAt(from - level.start).index - 1);
+  // Further back while a statement looked as far as the edit: one left inside ( or [ reads the
+  // next line, and the token after it, to see whether that line starts a statement. (It is
+  // `+ 2`: a token can depend on two characters after it, as `1e+` becomes `1e+5`.)
+  while (first > 0) {
+    const reach = reachOf(list.get(first - 1));
+    if (reach === undefined || level.start + list.startOf(first - 1) + reach + 2 < from) break;
+    first--;
+  }
   const lastTouched = Math.max(first, list.slotAt(to - level.start).index);
   const regionStart = level.start + (size === 0 ? 0 : slotStartOf(level.body, first));
   const isRoot = level.container === null;
@@ -139,15 +150,17 @@ function reparseBody(
     const windowEnd = w < size ? level.start + list.startOf(w) + delta : limit;
     const complete = isRoot && windowEnd >= text.length;
     const window = text.slice(regionStart, windowEnd);
-    // regionStart lies before the edit, so the old text tells what precedes it.
+    // regionStart lies before the edit, so the old text and tree tell what precedes it.
     const before = old.charAt(regionStart - 1);
     const atLineStart = regionStart === 0 || before === "\n" || before === "\r";
+    const afterComment = first > 0 && endsWithComment(list.get(first - 1));
     let result: BodyParseResult;
     try {
-      const parser = new StatementParser(lex(window, atLineStart), {
+      const parser = new StatementParser(window, {
         api,
         complete,
-        windowLength: window.length,
+        atLineStart,
+        afterComment,
         stopAt: (o) => reusableAt(regionStart + o) >= 0,
       });
       result = parser.parseBody(isRoot ? "root" : level.style, 0);
@@ -177,6 +190,11 @@ function reparseBody(
     list.splice(first, size - first, fresh);
     return true;
   }
+}
+
+/** Whether the last token of `s` is a comment (its own, or one trailing after it). */
+function endsWithComment(s: Statement): boolean {
+  return s.kind === "comment" || s.comments.some((c) => c.end === s.width);
 }
 
 /** `#!api` can only appear this close to the start of the text. */

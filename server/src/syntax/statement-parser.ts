@@ -4,6 +4,7 @@
 // Bodies are kept on an explicit stack, so 100,000 nested blocks cost no call depth.
 import { tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens";
+import { TokenStream } from "./token-stream";
 import type {
   Body, CommentNode, Container, Expression, KeyPath, KeySegment, Severity, Span, Statement, SyntaxProblem,
 } from "./nodes";
@@ -37,13 +38,15 @@ export interface BodyParseOptions {
   api: boolean;
   /** False when the window ends before the text does: running into its end is then a NeedMoreText. */
   complete: boolean;
+  /** Whether the window starts a line of the document (false after a `;` or `,`). Default true. */
+  atLineStart?: boolean;
+  /** Whether the token just before the window is a comment (when it does not start a line). */
+  afterComment?: boolean;
   /**
    * Asked at each statement start in the outermost body that follows a newline: stop before
    * the statement at `offset`? Also asked with the window's length when the window ends.
    */
   stopAt?: (offset: number) => boolean;
-  /** The window's length, where the next statement would start when the tokens run out. */
-  windowLength?: number;
 }
 
 export interface BodyParseResult {
@@ -57,6 +60,17 @@ export interface BodyParseResult {
 }
 
 const EOF_OFFSET = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Statements whose parse looked further than the token after them, with how far (from their
+ * start). Kept beside the tree, not in it: it is the parser's business, for applyEdit.
+ */
+const reaches = new WeakMap<Statement, number>();
+
+/** How far from its start the parse of `s` looked, when that was past the token after it. */
+export function reachOf(s: Statement): number | undefined {
+  return reaches.get(s);
+}
 
 function endOf(t: IToken): number { return (t.startOffset + t.image.length); }
 
@@ -81,11 +95,12 @@ const CONTINUATION = new Set<TokenType>([T.Question, T.Dot, T.Bang]);
 
 export class StatementParser {
   private pos = 0;
+  private readonly tokens: TokenStream;
 
-  constructor(
-    private readonly tokens: IToken[],
-    private readonly opts: BodyParseOptions,
-  ) {}
+  /** A parser of `text`: a whole document, or a window of one (see BodyParseOptions). */
+  constructor(private readonly text: string, private readonly opts: BodyParseOptions) {
+    this.tokens = new TokenStream(text, opts.atLineStart ?? true);
+  }
 
   /**
    * Parses the statements of one body starting at token `from`, until its closer, the end of
@@ -97,10 +112,10 @@ export class StatementParser {
     const stack: Frame[] = [base];
     for (;;) {
       const frame = stack[stack.length - 1];
-      const t = this.tokens[this.pos];
+      const t = this.tokens.get(this.pos);
       if (t === undefined) {
         if (!this.opts.complete) {
-          const at = this.opts.windowLength ?? 0;
+          const at = this.text.length;
           if (stack.length === 1 && frame.newlineSincePrev && this.opts.stopAt?.(at)) {
             return { statements: base.statements, end: at, close: null, reason: "stopped" };
           }
@@ -136,9 +151,15 @@ export class StatementParser {
         continue;
       }
       const before = this.pos;
+      this.tokens.furthest = before;
       const opened = this.statement(frame);
       if (opened) stack.push(opened);
-      else if (this.pos === before) {
+      else if (this.pos > before && this.tokens.furthest > this.pos) {
+        // It looked past the token after it (at the next line, to see whether that line
+        // starts a statement): its parse depends on text up to there.
+        const seen = this.tokens.get(this.tokens.furthest);
+        reaches.set(frame.statements[frame.statements.length - 1], (seen ? endOf(seen) : this.text.length) - t.startOffset);
+      } else if (this.pos === before) {
         // Cannot happen by design; if it ever does, losing one token beats looping forever.
         this.pos++;
         this.push(frame, this.bad(t, endOf(t), `unexpected ${tokenName(t)}`, "unexpected-token"), t.startOffset);
@@ -195,7 +216,7 @@ export class StatementParser {
 
   /** Reads one statement at `this.pos`; returns a frame when it opens a body. */
   private statement(frame: Frame): Frame | null {
-    const t = this.tokens[this.pos];
+    const t = this.tokens.get(this.pos);
     const k = t.tokenType;
     const start = t.startOffset;
     if (k === T.Directive) {
@@ -214,11 +235,11 @@ export class StatementParser {
     }
     if (isKeyStart(t)) {
       const key = this.readKey(this.pos, start);
-      const next = this.tokens[key.next];
+      const next = this.tokens.get(key.next);
       const nk = next?.tokenType;
       if (nk === T.Colon || nk === T.Equals) {
         const separator = { start: next.startOffset - start, end: endOf(next) - start, text: next.image };
-        const after = this.tokens[key.next + 1];
+        const after = this.tokens.get(key.next + 1);
         if (after?.tokenType === T.LBrace) return this.openContainer(frame, "object", key.path, separator, key.next + 1, start);
         return this.assignment(frame, key.path, separator, key.next + 1, start);
       }
@@ -252,26 +273,26 @@ export class StatementParser {
   /** `[` starts a section header when a key and `]` follow on the same line. */
   private looksLikeSection(): boolean {
     let i = this.pos + 1;
-    if (!isKeyStart(this.tokens[i])) return this.tokens[i]?.tokenType === T.RBracket;
+    if (!isKeyStart(this.tokens.get(i))) return this.tokens.get(i)?.tokenType === T.RBracket;
     const key = this.readKey(i, 0);
     i = key.next;
-    return this.tokens[i]?.tokenType === T.RBracket && this.endsStatement(i + 1);
+    return this.tokens.get(i)?.tokenType === T.RBracket && this.endsStatement(i + 1);
   }
 
   private section(frame: Frame): null {
-    const open = this.tokens[this.pos];
+    const open = this.tokens.get(this.pos);
     const start = open.startOffset;
     const problems: SyntaxProblem[] = [];
     let key: KeyPath | null = null;
     let i = this.pos + 1;
-    if (isKeyStart(this.tokens[i])) {
+    if (isKeyStart(this.tokens.get(i))) {
       const read = this.readKey(i, start);
       key = read.path;
       i = read.next;
     } else {
-      problems.push(problem({ start: 0, end: endOf(this.tokens[i]) - start }, "expected a section name between '[' and ']'", "expected-key"));
+      problems.push(problem({ start: 0, end: endOf(this.tokens.get(i)) - start }, "expected a section name between '[' and ']'", "expected-key"));
     }
-    const close = this.tokens[i];
+    const close = this.tokens.get(i);
     this.pos = i + 1;
     if (frame.style !== "root") {
       problems.push(problem({ start: 0, end: endOf(close) - start }, "a [section] header cannot stand inside a block: it must be at the top level", "section-in-block"));
@@ -285,7 +306,7 @@ export class StatementParser {
     frame: Frame, style: "block" | "object" | "angle", key: KeyPath,
     separator: Container["separator"], openIndex: number, start: number,
   ): Frame {
-    const open = this.tokens[openIndex];
+    const open = this.tokens.get(openIndex);
     const openSpan = { start: open.startOffset - start, end: endOf(open) - start };
     const c: Container = {
       kind: "container", style, key, separator, open: openSpan,
@@ -370,8 +391,8 @@ export class StatementParser {
    * A `/* … *&#47;` comment is white space: what follows it decides (`a = /* s *&#47; 30`).
    */
   private endsStatement(i: number): boolean {
-    while (this.tokens[i]?.tokenType === T.BlockComment) i++;
-    const t = this.tokens[i];
+    while (this.tokens.get(i)?.tokenType === T.BlockComment) i++;
+    const t = this.tokens.get(i);
     if (t === undefined) {
       if (!this.opts.complete) throw new NeedMoreText();
       return true;
@@ -382,19 +403,21 @@ export class StatementParser {
 
   /** `<` closes an angle block only when it stands alone on its line. */
   private aloneOnLine(i: number): boolean {
-    const prev = this.tokens[i - 1];
+    const prev = this.tokens.get(i - 1);
     if (prev && prev.tokenType !== T.Newline && !isCommentToken(prev)) return false;
+    // The first token of a window: what precedes the window decides.
+    if (!prev && !(this.opts.atLineStart ?? true) && !this.opts.afterComment) return false;
     return this.endsStatement(i + 1);
   }
 
   /** A key: a word, `$global` or quoted string, then `.segment`s. */
   private readKey(i: number, start: number): { path: KeyPath; next: number } {
-    const first = this.tokens[i];
+    const first = this.tokens.get(i);
     const global = first.tokenType === T.Global;
     const segments: KeySegment[] = [segment(first, start)];
     i++;
-    while (this.tokens[i]?.tokenType === T.Dot && isKeyStart(this.tokens[i + 1]) && this.tokens[i + 1].tokenType !== T.Global) {
-      segments.push(segment(this.tokens[i + 1], start));
+    while (this.tokens.get(i)?.tokenType === T.Dot && isKeyStart(this.tokens.get(i + 1)) && this.tokens.get(i + 1).tokenType !== T.Global) {
+      segments.push(segment(this.tokens.get(i + 1), start));
       i += 2;
     }
     const path: KeyPath = { segments, global, start: segments[0].start, end: segments[segments.length - 1].end };
@@ -417,7 +440,7 @@ export class StatementParser {
     let skipParse = false;
     let tooDeep = false;
     let i = from;
-    let last = this.tokens[from].startOffset;
+    let last = this.tokens.get(from).startOffset;
     const reportOpen = (keep: number) => {
       // Past the depth limit one "too deep" says it all: no "never closed" for each bracket.
       if (tooDeep) openers.length = Math.min(openers.length, keep);
@@ -428,11 +451,20 @@ export class StatementParser {
       }
     };
     for (;;) {
-      const t = this.tokens[i];
+      let t = this.tokens.get(i);
       if (t === undefined) {
         if (!this.opts.complete) throw new NeedMoreText();
         reportOpen(0);
         break;
+      }
+      if (t.tokenType === T.UnterminatedString && openers.length > 0) {
+        // Inside ( or [ a string may go on over lines, and one never closed runs to the end of
+        // the text: past the window's end, then, it may close further on.
+        const inner = openers[openers.length - 1].tokenType;
+        if (inner === T.LParen || inner === T.LBracket) {
+          t = this.tokens.readOverLines(i);
+          if (t.tokenType === T.UnterminatedString && !this.opts.complete) throw new NeedMoreText();
+        }
       }
       const k = t.tokenType;
       if (k === T.Newline) {
@@ -459,7 +491,7 @@ export class StatementParser {
         continue;
       }
       if (k === T.Unknown) {
-        const next = this.tokens[i + 1];
+        const next = this.tokens.get(i + 1);
         const adjacent = next && next.startOffset === endOf(t) ? next.image[0] : "";
         problems.push(problem({ start: t.startOffset - start, end: endOf(t) - start }, T.describeUnknown(t.image, adjacent), "unknown-character"));
         skipParse = true;
@@ -498,13 +530,13 @@ export class StatementParser {
       last = endOf(t);
       i++;
     }
-    return { tokens, comments, problems, end: i, first: this.tokens[from].startOffset, last, skipParse };
+    return { tokens, comments, problems, end: i, first: this.tokens.get(from).startOffset, last, skipParse };
   }
 
   /** Inside ( or [, a line that starts like `key =` or `key:` cannot belong to the value. */
   private nextLineIsStatement(i: number): boolean {
-    while (this.tokens[i]?.tokenType === T.Newline) i++;
-    const t = this.tokens[i];
+    while (this.tokens.get(i)?.tokenType === T.Newline) i++;
+    const t = this.tokens.get(i);
     if (t === undefined) {
       if (!this.opts.complete) throw new NeedMoreText();
       return false;
@@ -512,18 +544,18 @@ export class StatementParser {
     if (t.tokenType === T.LBracket) {
       // `[section]` or `[a.b]` alone on its line (a comment may follow), at its very start:
       // an indented `[a]` is more likely a nested array, as in `rows = [\n  [a]\n  [b]\n]`.
-      const prev = this.tokens[i - 1];
+      const prev = this.tokens.get(i - 1);
       if (prev && endOf(prev) !== t.startOffset) return false;
-      if (!isKeyStart(this.tokens[i + 1])) return false;
+      if (!isKeyStart(this.tokens.get(i + 1))) return false;
       const key = this.readKey(i + 1, 0);
-      return this.tokens[key.next]?.tokenType === T.RBracket && this.endsStatement(key.next + 1) &&
-        this.tokens[key.next + 1]?.tokenType !== T.Comma;
+      return this.tokens.get(key.next)?.tokenType === T.RBracket && this.endsStatement(key.next + 1) &&
+        this.tokens.get(key.next + 1)?.tokenType !== T.Comma;
     }
     if (!isKeyStart(t)) return false;
     const key = this.readKey(i, 0);
-    const next = this.tokens[key.next]?.tokenType;
+    const next = this.tokens.get(key.next)?.tokenType;
     // `key =`, `key:` and `name {` (a word followed by '{' is no value): a new statement.
-    return next === T.Equals || next === T.LBrace || (next === T.Colon && this.tokens[key.next + 1]?.tokenType !== T.Colon);
+    return next === T.Equals || next === T.LBrace || (next === T.Colon && this.tokens.get(key.next + 1)?.tokenType !== T.Colon);
   }
 }
 

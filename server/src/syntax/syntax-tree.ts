@@ -1,5 +1,4 @@
 // A parsed document: its text, the tree, and the ways to read the tree in absolute terms.
-import { lex } from "./tokens";
 import { StatementParser } from "./statement-parser";
 import { StatementList } from "./statement-list";
 import { LineIndex, type Position } from "./line-index";
@@ -63,8 +62,7 @@ export function isApiFile(text: string): boolean {
 /** Parses a whole text. Never throws. */
 export function parse(text: string): SyntaxTree {
   const api = isApiFile(text);
-  const tokens = lex(text, true);
-  const result = new StatementParser(tokens, { api, complete: true }).parseBody("root", 0);
+  const result = new StatementParser(text, { api, complete: true }).parseBody("root", 0);
   const root: Body = { start: 0, statements: new StatementList(result.statements) };
   return new SyntaxTree(new TextBuffer(text), root, api);
 }

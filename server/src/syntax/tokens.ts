@@ -1,5 +1,5 @@
-// The TSK lexer: chevrotain token types plus the few custom matchers that need context
-// (strings that may span lines inside ( ) and [ ], directives that must start a line).
+// The TSK lexer: chevrotain token types plus the few custom matchers (strings, directives
+// that must start a line). It has no state but "does the text start a line".
 import { createToken, Lexer, type IToken, type TokenType, type CustomPatternMatcherReturn } from "chevrotain";
 
 const ws = createToken({ name: "Whitespace", pattern: /[ \t\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
@@ -8,10 +8,13 @@ export const Newline = createToken({ name: "Newline", pattern: /\r\n|\r|\n/, lin
 /** State the matchers read; set by lex() before each run. */
 const lexState = { windowAtLineStart: true };
 
-function atLineStart(text: string, offset: number): boolean {
-  // A byte order mark (as some editors write before `#!api`) does not move the line's start.
+/**
+ * Whether `offset` starts a line of `text`, whose offset 0 starts one when `textStartsLine`.
+ * A byte order mark (as some editors write before `#!api`) does not move the line's start.
+ */
+export function startsLine(text: string, offset: number, textStartsLine: boolean): boolean {
   while (offset > 0 && text.charCodeAt(offset - 1) === 0xfeff) offset--;
-  if (offset === 0) return lexState.windowAtLineStart;
+  if (offset === 0) return textStartsLine;
   const c = text.charCodeAt(offset - 1);
   return c === 10 || c === 13;
 }
@@ -20,7 +23,7 @@ export const Directive = createToken({
   name: "Directive",
   pattern: {
     exec: (text, offset) => {
-      if (!text.startsWith("#!", offset) || !atLineStart(text, offset)) return null;
+      if (!text.startsWith("#!", offset) || !startsLine(text, offset, lexState.windowAtLineStart)) return null;
       return [text.slice(offset, lineEnd(text, offset))] as CustomPatternMatcherReturn;
     },
   },
@@ -44,29 +47,13 @@ function lineEnd(text: string, offset: number): number {
 
 // Strings. Every string token is a StringLiteral by category, so the parser takes a broken
 // one as a value and the statement around it still parses.
+//
+// The lexer reads a "…" or '…' string up to the end of its line at most, whatever comes
+// before it: lexing has no state, so lexing from any statement boundary gives what lexing the
+// whole text gives there (which the incremental parser relies on). Inside ( ) and [ ] a string
+// may go on over lines (as in @graphql("…")); only the statement layer knows which brackets a
+// statement has open, so it asks for such a string to be read again: stringOverLines.
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: Lexer.NA });
-/**
- * Whether the innermost open bracket before `offset` is ( or [, where newlines are plain
- * white space and a "…" string may run over several lines (as in @graphql("…")).
- * Kept incrementally over the token array chevrotain passes to custom matchers.
- */
-const bracketScan = { tokens: null as IToken[] | null, seen: 0, stack: [] as number[] };
-function insideParenOrBracket(tokens: IToken[]): boolean {
-  if (bracketScan.tokens !== tokens || bracketScan.seen > tokens.length) {
-    bracketScan.tokens = tokens;
-    bracketScan.seen = 0;
-    bracketScan.stack.length = 0;
-  }
-  const stack = bracketScan.stack;
-  for (let i = bracketScan.seen; i < tokens.length; i++) {
-    const t = tokens[i].tokenType;
-    if (t === LParen || t === LBracket || t === LBrace) stack.push(t.tokenTypeIdx!);
-    else if (t === RParen || t === RBracket || t === RBrace) stack.pop();
-  }
-  bracketScan.seen = tokens.length;
-  const top = stack[stack.length - 1];
-  return top === LParen.tokenTypeIdx || top === LBracket.tokenTypeIdx;
-}
 
 /** Length of a quoted string at offset, or -(length) when it is never closed. */
 function scanString(text: string, offset: number, multiLine: boolean): number {
@@ -87,15 +74,10 @@ function scanString(text: string, offset: number, multiLine: boolean): number {
 }
 
 function stringMatcher(wantTerminated: boolean) {
-  return (text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null => {
+  return (text: string, offset: number): CustomPatternMatcherReturn | null => {
     const c = text.charCodeAt(offset);
     if (c !== 34 && c !== 39) return null;
-    let len = scanString(text, offset, false);
-    // Inside ( or [ a string may go on over lines; one never closed runs to the end of the
-    // text, as an unclosed """ does. (Falling back to "up to the end of the line" would make
-    // this token depend on there being no quote anywhere further on: a quote typed far below
-    // would change it, which an incremental re-parse cannot see.)
-    if (len < 0 && insideParenOrBracket(tokens)) len = scanString(text, offset, true);
+    const len = scanString(text, offset, false);
     if ((len > 0) !== wantTerminated) return null;
     return [text.slice(offset, offset + Math.abs(len))] as CustomPatternMatcherReturn;
   };
@@ -114,6 +96,21 @@ export const UnterminatedString = createToken({
   line_breaks: true,
   categories: [StringLiteral],
 });
+
+/**
+ * The string at `offset` read as one that may span lines, for a string inside ( or [: up to
+ * its closing quote on a later line, or, never closed, to the end of the text, as an unclosed
+ * """ does. (Stopping at the end of its line instead would make the token depend on there
+ * being no quote anywhere further on: a quote typed far below would change it.)
+ */
+export function stringOverLines(text: string, offset: number): IToken {
+  const len = scanString(text, offset, true);
+  return makeToken(len > 0 ? QuotedString : UnterminatedString, text.slice(offset, offset + Math.abs(len)), offset);
+}
+
+export function makeToken(type: TokenType, image: string, startOffset: number): IToken {
+  return { image, startOffset, endOffset: startOffset + image.length - 1, tokenType: type, tokenTypeIdx: type.tokenTypeIdx! };
+}
 
 /** A bare word: identifiers, URLs, numbers-with-units; all may stand as unquoted values. */
 export const Word = createToken({ name: "Word", pattern: Lexer.NA });
@@ -196,17 +193,9 @@ const lexer = new Lexer(allTokens, {
  */
 export function lex(text: string, atLineStart = true): IToken[] {
   lexState.windowAtLineStart = atLineStart;
-  bracketScan.tokens = null;
   const result = lexer.tokenize(text);
-  bracketScan.tokens = null;
   if (result.errors.length === 0) return result.tokens;
-  const unknown: IToken[] = result.errors.map((e) => ({
-    image: text.substr(e.offset, e.length),
-    startOffset: e.offset,
-    endOffset: e.offset + e.length - 1,
-    tokenType: Unknown,
-    tokenTypeIdx: Unknown.tokenTypeIdx!,
-  }));
+  const unknown: IToken[] = result.errors.map((e) => makeToken(Unknown, text.substr(e.offset, e.length), e.offset));
   const merged: IToken[] = [];
   let u = 0;
   for (const t of result.tokens) {
