@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
-import type { Diagnostic, PublishDiagnosticsParams, InitializeParams } from "vscode-languageserver-protocol";
+import type { Diagnostic, PublishDiagnosticsParams, InitializeParams, WorkspaceClientCapabilities } from "vscode-languageserver-protocol";
 import { repoRoot } from "../helpers/guide-example";
 
 export interface Published { version?: number; diagnostics: Diagnostic[] }
@@ -33,16 +33,25 @@ export class LspClient {
     });
     this.connection.onNotification("window/logMessage", (p: { message: string }) => { this.logs.push(p.message); });
     this.connection.onRequest("workspace/configuration", (p: { items: unknown[] }) => p.items.map(() => this.settings));
-    this.connection.onRequest("client/registerCapability", () => null);
+    this.connection.onRequest("client/registerCapability", (p: { registrations: { method: string }[] }) => {
+      this.registrations.push(...p.registrations.map((r) => r.method));
+      return null;
+    });
     this.connection.listen();
   }
 
   settings: unknown = {};
+  /** The methods the server registered for with client/registerCapability. */
+  readonly registrations: string[] = [];
 
-  async initialize(rootUri: string | null = null, settings: unknown = {}): Promise<void> {
+  /** `workspace` capabilities: by default VS Code's, which answers settings requests and lets the server register. */
+  async initialize(
+    rootUri: string | null = null, settings: unknown = {},
+    workspace: WorkspaceClientCapabilities = { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+  ): Promise<void> {
     this.settings = settings;
     const params: InitializeParams = {
-      processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
+      processId: process.pid, rootUri, capabilities: { workspace },
       workspaceFolders: rootUri ? [{ uri: rootUri, name: "root" }] : null,
     };
     await this.connection.sendRequest("initialize", params);

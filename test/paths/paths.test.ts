@@ -100,6 +100,17 @@ describe("paths", () => {
     assert.deepEqual(at("s >\n  |\n<\n"), { path: "s", target: "body" });
   });
 
+  it("puts a cursor after 'key = ' on its line in that empty value, whatever follows", () => {
+    // The value a user has just cleared, with the rest of the file below it (as editors send it).
+    assert.deepEqual(at("a = 1\nb.c = |\n\nd = 2\n"), { path: "b.c", target: "value" });
+    assert.deepEqual(at("a = 1\nb.c =|\nd = 2\n"), { path: "b.c", target: "value" });
+    assert.deepEqual(at("[s]\nb = |\n[t]\n"), { path: "s.b", target: "value" });
+    assert.deepEqual(at("x {\n  b = |\n  c = 1\n}\n"), { path: "x.b", target: "value" });
+    // On the next line, the cursor is between keys again.
+    assert.deepEqual(at("a = 1\nb.c =\n|\nd = 2\n"), { path: "", target: "body" });
+    assert.deepEqual(at("x {\n  b =\n  |\n  c = 1\n}\n"), { path: "x", target: "body" });
+  });
+
   it("still knows the path below a syntax error", () => {
     assert.deepEqual(at("a = {\n  broken =\n  c = (1\n  d = |1\n}\n"), { path: "a.d", target: "value" });
   });

@@ -17,6 +17,7 @@ export function startServer(): void {
 
   connection.onInitialize((params): InitializeResult => {
     session.pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    session.registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.documents.setWorkspaceFolders(folders);
     const init = params.initializationOptions as { settings?: unknown } | undefined;

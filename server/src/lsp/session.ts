@@ -16,6 +16,8 @@ export class Session {
   settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS;
   /** Whether the client answers workspace/configuration requests. */
   pullsConfiguration = false;
+  /** Whether the client lets the server register for didChangeConfiguration (VS Code does; Neovim and Eglot do not). */
+  registersConfiguration = false;
   private readonly validated = new Map<string, { version: number; result: ValidationResult }>();
 
   constructor(readonly connection: Connection) {}

@@ -57,14 +57,14 @@ function inStatement(
   for (;;) {
     const s = list.statements.get(index);
     const at = slotStart + s.gap;
-    if (offset < at) return body(base, null, 0);
-    const rel = offset - at;
-    if (rel > s.width) {
-      if (s.kind === "assignment" && s.separator && !s.value && sameLine(at + s.width, offset)) {
-        return { ...body(base, s, at), target: "value", path: [...base, ...s.key.segments.map((x) => x.name)], global: s.key.global };
-      }
+    if (offset < at) {
+      // In the gap before this statement, which may follow the `=` of the one before it.
+      const prev = index > 0 ? list.statements.get(index - 1) : null;
+      if (prev && sameLine(slotStart, offset)) return emptyValue(prev, slotStart - prev.width, base) ?? body(base, null, 0);
       return body(base, null, 0);
     }
+    const rel = offset - at;
+    if (rel > s.width) return (sameLine(at + s.width, offset) ? emptyValue(s, at, base) : null) ?? body(base, null, 0);
     if (s.kind === "section") {
       if (!atRoot || !s.key) return body(base, s, at);
       return onKey(s.key, rel, [], s, at) ?? body([], s, at);
@@ -88,6 +88,12 @@ function inStatement(
     base = path;
     atRoot = false;
   }
+}
+
+/** `key = |`, the cursor on the line after an assignment with no value: in that value. */
+function emptyValue(s: Statement, at: number, base: Path): PathAt | null {
+  if (s.kind !== "assignment" || !s.separator || s.value) return null;
+  return { ...body(base, s, at), target: "value", path: [...base, ...s.key.segments.map((x) => x.name)], global: s.key.global };
 }
 
 function onKey(key: KeyPath, rel: number, base: Path, s: Statement, at: number): PathAt | null {

@@ -31,7 +31,9 @@ export function registerConfiguration(session: Session, diagnostics: Diagnostics
 }
 
 export function watchConfiguration(session: Session): void {
-  if (session.pullsConfiguration) {
+  // A client that did not offer dynamic registration sends didChangeConfiguration unasked,
+  // and takes the request as a protocol error (Eglot shows a warning, Neovim logs one).
+  if (session.pullsConfiguration && session.registersConfiguration) {
     void session.connection.client.register(DidChangeConfigurationNotification.type, undefined);
   }
 }
