@@ -11,7 +11,7 @@ import { mb, ms, percentile, ratio, rng, table, target, time } from "./stats";
 export const LINE_SIZES = [1_000, 10_000, 100_000];
 /** Each pair is an insertion and its deletion: 200 edits. */
 const EDIT_PAIRS = 100;
-const WARMUP_PAIRS = 30;
+const WARMUP_PAIRS = 100;
 
 /** A place inside a value where typing a character keeps it the same kind of value. */
 export interface ValueSpot { offset: number; char: string }

@@ -321,6 +321,7 @@ function printLsp(results: Result[]): void {
       if (f instanceof Error) console.log(`  ${who} at ${r.lines} lines failed: ${f.message}`);
     }
   }
+  console.log("Before timing, each server got a document with one planted error (replicas = \"three\") and reported it.\n");
   console.log(table(["lines", "measure", "TSK", "yaml-ls", "yaml-ls ÷ TSK"], rows));
   console.log("  yaml-language-server waits 200 ms (validationDelayMs, not a setting) before it validates a change; its figures include that wait.");
 

@@ -124,8 +124,12 @@ export class BenchClient {
       await withTimeout(this.connection.sendRequest("shutdown").catch(() => undefined), 2000);
       await this.connection.sendNotification("exit").catch(() => undefined);
     }
+    // A server that is busy for minutes (yaml-language-server on a large file) does not read
+    // `exit`: give it two seconds, then end it.
+    if (this.alive) {
+      const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+      if (await withTimeout(exited, 2000) === TIMED_OUT) this.child.kill();
+    }
     this.connection.dispose();
-    // A server that is busy for minutes (yaml-language-server on a large file) does not read `exit`.
-    if (this.alive) this.child.kill();
   }
 }
