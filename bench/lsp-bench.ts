@@ -74,7 +74,6 @@ interface ServerFigures {
   completion: { key: number[]; value: number[]; keyItems: number; valueItems: number };
   hover: { key: number[]; value: number[]; found: boolean };
   peakBytes: number;
-  note?: string;
 }
 
 /** Where the measurements happen, in one rendering: offsets into its text. */
