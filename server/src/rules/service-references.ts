@@ -19,7 +19,8 @@ export interface ServiceReference {
 export function findReferences(instance: Instance, navigator: SchemaNavigator, roots: Located[]): ServiceReference[] {
   const out: ServiceReference[] = [];
   const visit = (value: unknown, path: Path, schemas: Located[]) => {
-    if (schemas.length === 0) return;
+    // Most of a config (ports, timeouts, …) can hold no reference: skip it without a look.
+    if (schemas.length === 0 || !navigator.mayHold(schemas, "x-tsk-reference")) return;
     if (typeof value === "string") {
       const target = schemas.map((s) => s.schema["x-tsk-reference"]).find((t): t is string => typeof t === "string");
       const source = instance.sources.get(pointer(path));

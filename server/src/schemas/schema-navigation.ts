@@ -11,8 +11,54 @@ export interface Located { schema: SchemaObject; base: string }
 
 const MAX_DEPTH = 32;
 
+/** Keywords whose values are schemas, or maps or lists of them. */
+const SUBSCHEMA_KEYWORDS = [
+  "properties", "patternProperties", "additionalProperties", "items", "prefixItems", "additionalItems",
+  "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "contains", "dependentSchemas",
+  "unevaluatedProperties", "unevaluatedItems", "propertyNames",
+];
+
 export class SchemaNavigator {
+  private readonly holds = new WeakMap<object, Map<string, boolean>>();
+
   constructor(private readonly store: SchemaStore) {}
+
+  /**
+   * Whether `keyword` stands in these schemas or anywhere below them: a walk of the instance
+   * that looks for it (references to services, say) can skip every subtree where it cannot be.
+   */
+  mayHold(schemas: Located[], keyword: string): boolean {
+    return schemas.some((s) => this.holdsBelow(s, keyword, 0));
+  }
+
+  private holdsBelow(s: Located, keyword: string, depth: number): boolean {
+    let memo = this.holds.get(s.schema);
+    if (!memo) this.holds.set(s.schema, (memo = new Map()));
+    const known = memo.get(keyword);
+    if (known !== undefined) return known;
+    // While a schema is being looked into (a $ref cycle), or past the depth limit, assume yes:
+    // a walk that looks too far only costs time; one that skips a place misses a reference.
+    if (depth > MAX_DEPTH) return true;
+    memo.set(keyword, true);
+    let found = keyword in s.schema;
+    const visit = (x: unknown, base: string) => {
+      if (!found && x && typeof x === "object") found = this.holdsBelow({ schema: x as SchemaObject, base: baseOf(x as SchemaObject, base) }, keyword, depth + 1);
+    };
+    if (!found && typeof s.schema.$ref === "string") {
+      const target = this.resolveRef(s.schema.$ref, s.base);
+      if (target) visit(target.schema, target.base);
+    }
+    for (const k of SUBSCHEMA_KEYWORDS) {
+      if (found) break;
+      const v = s.schema[k];
+      if (Array.isArray(v)) v.forEach((x) => visit(x, s.base));
+      else if (v && typeof v === "object" && (k === "properties" || k === "patternProperties" || k === "dependentSchemas")) {
+        for (const x of Object.values(v)) visit(x, s.base);
+      } else visit(v, s.base);
+    }
+    memo.set(keyword, found);
+    return found;
+  }
 
   /** The root schema of a document, or null when it is not loaded. */
   root(uri: string): Located | null {
