@@ -23,7 +23,7 @@ export function registerCompletion(session: Session): void {
       const offset = doc.tree.offsetAt(position);
       const { index, roots } = session.context(doc);
       const items = complete({
-        tree: doc.tree, index, roots, navigator: session.schemas.navigator, services: session.services.catalog(),
+        tree: doc.tree, index, roots, navigator: session.schemas.navigator, services: session.workspace.serviceCatalog(),
       }, offset);
       return items.map((i): LspItem => ({
         label: i.label,

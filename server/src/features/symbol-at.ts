@@ -1,0 +1,94 @@
+// What named thing the cursor is on, for definition, references and rename: a `$global`,
+// a key (defined here, read through `@name.tsk.get`, or named by a bare word), a service
+// (or another member of a root key that values name), or a file.
+import { formatPath, parsePath, type Path } from "../paths/path";
+import type { WorkspaceIndex } from "../workspace/workspace-index";
+import type { FileSummary } from "../workspace/file-summary";
+import type { FileRead } from "../paths/value-names";
+
+interface Span { start: number; end: number }
+
+export type SymbolAt =
+  /** `definedIn`: the file whose definition the name resolves to, or null. */
+  | (Span & { kind: "global"; name: string; definedIn: string | null; declaration: boolean })
+  /** A key path of `file` (null: its file or key is not found). `exact`: the cursor's span is the last segment's name alone. */
+  | (Span & { kind: "key"; file: string | null; path: Path; declaration: boolean; exact: boolean; read: FileRead | null })
+  /** `name`, a member of root key `target`. */
+  | (Span & { kind: "member"; target: string; name: string; declaration: boolean; exact: boolean; read: FileRead | null })
+  | (Span & { kind: "file"; file: string | null });
+
+const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
+
+export function symbolAt(index: WorkspaceIndex, file: string, offset: number): SymbolAt | null {
+  const summary = index.lookup(file);
+  if (!summary) return null;
+  const r = index.resolution;
+  for (const g of summary.globals) {
+    if (within(g, offset)) return { kind: "global", name: g.name, definedIn: file, declaration: true, start: g.start, end: g.end };
+  }
+  for (const u of summary.names.globalUses) {
+    if (within(u, offset)) return { kind: "global", name: u.name, definedIn: r.resolveGlobal(file, u.name), declaration: false, start: u.start, end: u.end };
+  }
+  for (const read of summary.names.reads) {
+    if (within({ start: read.fileStart, end: read.fileEnd }, offset)) {
+      return { kind: "file", file: r.readTarget(file, read.file), start: read.fileStart, end: read.fileEnd };
+    }
+    if (read.key !== null && within({ start: read.keyStart, end: read.keyEnd }, offset)) return readKeyAt(index, file, read, offset);
+  }
+  for (const i of summary.names.imports) {
+    if (within(i, offset)) return { kind: "file", file: r.importTarget(file, i.path), start: i.start, end: i.end };
+  }
+  for (const ref of summary.references) {
+    if (within(ref, offset)) return { kind: "member", target: ref.target, name: ref.name, declaration: false, exact: false, read: null, start: ref.start, end: ref.end };
+  }
+  for (const w of summary.names.words) {
+    if (within(w, offset)) return keySymbol(index, file, parsePath(w.path), w, false, true, null);
+  }
+  const key = keyAt(summary, offset);
+  if (key) return keySymbol(index, file, parsePath(key.path), key, true, key.quote === null, null);
+  return null;
+}
+
+function keyAt(summary: FileSummary, offset: number) {
+  // Keys are in text order: a binary search finds the last that starts at or before the cursor.
+  const keys = summary.keys;
+  let lo = 0;
+  let hi = keys.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid].start <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  // Segments of one key share no offsets, but nested definitions may sit out of order: look back a little.
+  for (let i = found; i >= 0 && i >= found - 64; i--) if (within(keys[i], offset)) return keys[i];
+  for (const k of keys) if (within(k, offset)) return k;
+  return null;
+}
+
+/** A path of `file` as a symbol: a member of a root key that values name, or a plain key. */
+function keySymbol(index: WorkspaceIndex, file: string | null, path: Path, span: Span, declaration: boolean, exact: boolean, read: FileRead | null): SymbolAt {
+  if (path.length === 2 && typeof path[0] === "string" && typeof path[1] === "string" && index.isReferenceTarget(path[0])) {
+    return { kind: "member", target: path[0], name: path[1], declaration, exact, read, start: span.start, end: span.end };
+  }
+  return { kind: "key", file, path, declaration, exact, read, start: span.start, end: span.end };
+}
+
+/** The cursor in the key string of a read: the path up to the segment under it. */
+function readKeyAt(index: WorkspaceIndex, file: string, read: FileRead, offset: number): SymbolAt {
+  const r = index.resolution;
+  const target = r.readTarget(file, read.file);
+  const spans = read.spans;
+  let path: Path;
+  let span: Span = { start: read.keyStart, end: read.keyEnd };
+  let exact = false;
+  if (spans) {
+    const i = Math.max(0, spans.findIndex((s) => offset <= s.end));
+    path = spans.slice(0, i + 1).map((s) => s.segment);
+    span = spans[i];
+    exact = true;
+  } else {
+    path = parsePath(read.key ?? "");
+  }
+  const owner = target ? r.keyOwner(target, formatPath(path)) : null;
+  return keySymbol(index, owner, path, span, false, exact, read);
+}
