@@ -15,7 +15,7 @@ export function findRenameBlocker(index: WorkspaceIndex, symbol: Renamable, site
   };
   for (const site of sites) {
     if (index.isExternal(site.file)) return `${index.displayName(site.file)} is outside the workspace folders: rename cannot know every file that reads it`;
-    if (!index.isVirtual(site.file) && !index.isOpen(site.file) && !index.files.writable(site.file)) return `${index.displayName(site.file)} is read-only`;
+    if (!index.isVirtual(site.file) && !index.files.writable(site.file)) return `${index.displayName(site.file)} is read-only`;
     if (site.form.kind === "read-string") return `${at(site.file, site.start)} reads it through a string with escapes, which rename cannot rewrite`;
     if (site.form.kind === "value" && site.form.quote === "'''") return `${at(site.file, site.start)} names it in a triple-quoted string, which rename does not rewrite`;
   }
