@@ -1,9 +1,9 @@
 // Go to definition: where a `$global`, a key read through `@name.tsk.get`, a bare-word
 // reference, a service name, or an imported or read file is defined. Targets are keys (the
 // name's own range), or a file's start.
-import { formatPath } from "../paths/path";
+import { formatPath, type Path } from "../paths/path";
 import type { WorkspaceIndex } from "../workspace/workspace-index";
-import { keysByPath, principalDefinition } from "../workspace/file-summary";
+import { definitionsOf, principalDefinition } from "../workspace/file-summary";
 import { fileLocation, locationOf, type Location } from "./location";
 import { symbolAt } from "./symbol-at";
 
@@ -22,11 +22,11 @@ export function findDefinition(index: WorkspaceIndex, file: string, offset: numb
     }
     case "key": {
       if (symbol.declaration || !symbol.file) return [];
-      return keyLocation(index, symbol.file, formatPath(symbol.path));
+      return keyLocation(index, symbol.file, symbol.path);
     }
     case "member": {
       if (symbol.declaration) return [];
-      const key = formatPath([symbol.target, symbol.name]);
+      const key = [symbol.target, symbol.name];
       // Read through a file: the member of that file (or what it imports).
       if (symbol.read) {
         const target = index.resolution.readTarget(file, symbol.read.file);
@@ -35,15 +35,15 @@ export function findDefinition(index: WorkspaceIndex, file: string, offset: numb
       }
       // Named by a value: every file that defines it.
       const out: Location[] = [];
-      for (const f of index.definersOf(key)) out.push(...keyLocation(index, f, key));
+      for (const f of index.definersOf(formatPath(key))) out.push(...keyLocation(index, f, key));
       return out;
     }
   }
 }
 
-function keyLocation(index: WorkspaceIndex, file: string, key: string): Location[] {
+function keyLocation(index: WorkspaceIndex, file: string, key: Path): Location[] {
   const s = index.lookup(file);
-  const def = s ? principalDefinition(keysByPath(s).get(key) ?? []) : null;
+  const def = s ? principalDefinition(definitionsOf(s, key)) : null;
   return def ? located(index, file, def) : [];
 }
 

@@ -1,9 +1,9 @@
 // Document links: the file an `@import` path or `@name.tsk` names, and for
 // `@name.tsk.get("a.b")` the key itself (a link to its line in that file).
 import type { Position } from "../syntax/line-index";
-import { formatPath, parsePath } from "../paths/path";
+import { parsePath } from "../paths/path";
 import type { WorkspaceIndex } from "../workspace/workspace-index";
-import { keysByPath, principalDefinition } from "../workspace/file-summary";
+import { definitionsOf, principalDefinition } from "../workspace/file-summary";
 import type { Range } from "./location";
 
 export interface DocumentLink {
@@ -28,10 +28,10 @@ export function documentLinks(index: WorkspaceIndex, file: string): DocumentLink
     if (!target) continue;
     out.push({ range: range(read.fileStart, read.fileEnd), file: target, position: null });
     if (read.key === null) continue;
-    const key = formatPath(parsePath(read.key));
+    const key = parsePath(read.key);
     const owner = r.keyOwner(target, key);
     const ownerSummary = owner ? index.lookup(owner) : undefined;
-    const def = ownerSummary ? principalDefinition(keysByPath(ownerSummary).get(key) ?? []) : null;
+    const def = ownerSummary ? principalDefinition(definitionsOf(ownerSummary, key)) : null;
     if (owner && ownerSummary && def) {
       out.push({ range: range(read.keyStart, read.keyEnd), file: owner, position: ownerSummary.positions.positionAt(def.start) });
     }

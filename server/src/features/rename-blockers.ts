@@ -3,6 +3,7 @@
 // defines it is computed. The first reason found is given, with the place.
 import { formatPath } from "../paths/path";
 import type { WorkspaceIndex } from "../workspace/workspace-index";
+import { definitionsOf } from "../workspace/file-summary";
 import type { SymbolAt } from "./symbol-at";
 import type { Site } from "./symbol-sites";
 
@@ -40,16 +41,16 @@ function keyBlocker(index: WorkspaceIndex, file: string, segments: string[], at:
   // `db = @base.tsk.get("db")` then `db.host = …`: the object also has keys rename cannot see.
   const summary = index.lookup(file);
   for (let i = 1; i < segments.length && summary; i++) {
-    const prefix = formatPath(segments.slice(0, i));
-    const computed = summary.keys.find((k) => k.path === prefix && k.computed);
-    if (computed) return `'${prefix}' is set by an expression at ${at(file, computed.start)}: keys under it come from elsewhere, which rename cannot follow`;
+    const prefix = segments.slice(0, i);
+    const computed = definitionsOf(summary, prefix).find((k) => k.computed);
+    if (computed) return `'${formatPath(prefix)}' is set by an expression at ${at(file, computed.start)}: keys under it come from elsewhere, which rename cannot follow`;
   }
   return computedRead(index, new Set([file]), at);
 }
 
 function memberBlocker(index: WorkspaceIndex, target: string, name: string, at: At): string | null {
   for (const [file, s] of index.summaries()) {
-    const computed = s.keys.find((k) => k.depth === 1 && k.path === formatPath([target]) && k.computed);
+    const computed = definitionsOf(s, [target]).find((k) => k.computed);
     if (computed) return `'${target}' is set by an expression at ${at(file, computed.start)}: it may hold a '${name}' that rename cannot see`;
     const spelled = s.names.expressionStrings.find((x) => x.name === name);
     if (spelled) return `'${name}' is also written inside an expression at ${at(file, spelled.start)}, which rename cannot rewrite`;

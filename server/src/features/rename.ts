@@ -3,7 +3,7 @@
 // a half-done rename breaks a configuration silently, which is worse than none.
 import { formatPath } from "../paths/path";
 import type { WorkspaceIndex } from "../workspace/workspace-index";
-import { keysByPath } from "../workspace/file-summary";
+import { defines } from "../workspace/file-summary";
 import type { Range } from "./location";
 import { symbolAt, type SymbolAt } from "./symbol-at";
 import { symbolSites, type Site } from "./symbol-sites";
@@ -78,7 +78,8 @@ function planRename(index: WorkspaceIndex, file: string, offset: number): Outcom
 function nameSpan(symbol: SymbolAt, index: WorkspaceIndex, file: string): { start: number; end: number } {
   if (symbol.kind === "global") return { start: symbol.end - symbol.name.length, end: symbol.end };
   const s = index.lookup(file);
-  const quoted = s?.keys.some((k) => k.start === symbol.start && k.quote !== null) || s?.references.some((r) => r.start === symbol.start && r.quote !== null);
+  const key = s?.keys.keyAt(symbol.start);
+  const quoted = (key?.start === symbol.start && key.quote !== null) || s?.references.some((r) => r.start === symbol.start && r.quote !== null);
   return quoted ? { start: symbol.start + 1, end: symbol.end - 1 } : { start: symbol.start, end: symbol.end };
 }
 
@@ -92,9 +93,9 @@ function checkNewName(index: WorkspaceIndex, plan: Plan, name: string): string |
       return `$${name} is defined in ${display(index, symbol.definedIn!)} already`;
     }
   } else if (symbol.kind === "key") {
-    const sibling = formatPath([...symbol.path.slice(0, -1), name]);
+    const sibling = [...symbol.path.slice(0, -1), name];
     const s = index.lookup(symbol.file!);
-    if (name !== plan.name && s && keysByPath(s).has(sibling)) return `'${sibling}' exists in ${display(index, symbol.file!)} already`;
+    if (name !== plan.name && s && defines(s, sibling)) return `'${formatPath(sibling)}' exists in ${display(index, symbol.file!)} already`;
   } else if (name !== symbol.name) {
     const taken = [...index.definersOf(formatPath([symbol.target, name]))];
     if (taken.length > 0) return `'${formatPath([symbol.target, name])}' exists already, in ${display(index, taken[0])}`;

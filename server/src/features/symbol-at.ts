@@ -1,9 +1,8 @@
 // What named thing the cursor is on, for definition, references and rename: a `$global`,
 // a key (defined here, read through `@name.tsk.get`, or named by a bare word), a service
 // (or another member of a root key that values name), or a file.
-import { formatPath, parsePath, type Path } from "../paths/path";
+import { parsePath, type Path } from "../paths/path";
 import type { WorkspaceIndex } from "../workspace/workspace-index";
-import type { FileSummary } from "../workspace/file-summary";
 import type { FileRead } from "../paths/value-names";
 
 interface Span { start: number; end: number }
@@ -44,24 +43,8 @@ export function symbolAt(index: WorkspaceIndex, file: string, offset: number): S
   for (const w of summary.names.words) {
     if (within(w, offset)) return keySymbol(index, file, parsePath(w.path), w, false, true, null);
   }
-  const key = keyAt(summary, offset);
+  const key = summary.keys.keyAt(offset);
   if (key) return keySymbol(index, file, parsePath(key.path), key, true, key.quote === null, null);
-  return null;
-}
-
-function keyAt(summary: FileSummary, offset: number) {
-  // Keys are in text order: a binary search finds the last that starts at or before the cursor.
-  const keys = summary.keys;
-  let lo = 0;
-  let hi = keys.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid].start <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
-  }
-  // Segments of one key share no offsets, but nested definitions may sit out of order: look back a little.
-  for (let i = found; i >= 0 && i >= found - 64; i--) if (within(keys[i], offset)) return keys[i];
-  for (const k of keys) if (within(k, offset)) return k;
   return null;
 }
 
@@ -89,6 +72,6 @@ function readKeyAt(index: WorkspaceIndex, file: string, read: FileRead, offset: 
   } else {
     path = parsePath(read.key ?? "");
   }
-  const owner = target ? r.keyOwner(target, formatPath(path)) : null;
+  const owner = target ? r.keyOwner(target, path) : null;
   return keySymbol(index, owner, path, span, false, exact, read);
 }

@@ -4,7 +4,7 @@
 import { formatPath, parsePath, startsWith, type Path } from "../paths/path";
 import type { FileRead } from "../paths/value-names";
 import type { WorkspaceIndex } from "../workspace/workspace-index";
-import { keysByPath } from "../workspace/file-summary";
+import { definitionsOf } from "../workspace/file-summary";
 import type { SymbolAt } from "./symbol-at";
 
 export type SiteForm =
@@ -61,7 +61,7 @@ function keySites(index: WorkspaceIndex, file: string, path: Path): Site[] {
   const key = formatPath(path);
   const out: Site[] = [];
   const summary = index.lookup(file);
-  for (const d of (summary ? keysByPath(summary).get(key) : undefined) ?? []) {
+  for (const d of summary ? definitionsOf(summary, path) : []) {
     out.push({ file, start: d.start, end: d.end, declaration: true, form: { kind: "key", quote: d.quote } });
   }
   for (const w of summary?.names.words ?? []) {
@@ -76,7 +76,7 @@ function memberSites(index: WorkspaceIndex, target: string, name: string): Site[
   const out: Site[] = [];
   for (const f of index.definersOf(key)) {
     const s = index.lookup(f);
-    for (const d of (s ? keysByPath(s).get(key) : undefined) ?? []) {
+    for (const d of s ? definitionsOf(s, [target, name]) : []) {
       out.push({ file: f, start: d.start, end: d.end, declaration: true, form: { kind: "key", quote: d.quote } });
     }
   }
@@ -93,12 +93,11 @@ function memberSites(index: WorkspaceIndex, target: string, name: string): Site[
 
 /** Reads anywhere whose key runs through `path`, in a file that `accept`s as the path's owner. */
 function readSites(index: WorkspaceIndex, path: Path, accept: (owner: string | null) => boolean, out: Site[]): void {
-  const key = formatPath(path);
   const r = index.resolution;
   forEachRead(index, (file, read, segments) => {
     if (!startsWith(segments, path)) return;
     const target = r.readTarget(file, read.file);
-    if (!target || !accept(r.keyOwner(target, key))) return;
+    if (!target || !accept(r.keyOwner(target, path))) return;
     const span = read.spans?.[path.length - 1];
     if (span && read.quote) {
       out.push({ file, start: span.start, end: span.end, declaration: false, form: { kind: "read-segment", quoted: span.quoted, outer: read.quote } });

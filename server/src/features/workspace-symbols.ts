@@ -1,8 +1,7 @@
 // Workspace symbols: every key path, `$global` and service of every indexed file, matched
 // against what the user typed (the letters in order, as editors filter).
-import { formatPath } from "../paths/path";
 import type { WorkspaceIndex } from "../workspace/workspace-index";
-import type { KeyDefinition } from "../workspace/file-summary";
+import { definitionsOf } from "../workspace/file-summary";
 import { locationOf, type Location } from "./location";
 
 export type SymbolKind = "object" | "value" | "global" | "service";
@@ -32,15 +31,17 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = M
   for (const [file, s] of index.summaries()) {
     if (full()) break;
     for (const name of s.services.keys()) {
-      const def = firstDefinition(s.keys, formatPath(["services", name]));
+      const def = definitionsOf(s, ["services", name])[0];
       if (def) offer({ name, kind: "service", file, start: def.start, end: def.end });
     }
     for (const g of s.globals) offer({ name: `$${g.name}`, kind: "global", file, start: g.start, end: g.end });
+    const keys = s.keys;
     const seen = new Set<string>();
-    for (const k of s.keys) {
-      if (seen.has(k.path)) continue;
-      seen.add(k.path);
-      offer({ name: k.path, kind: k.kind === "value" ? "value" : "object", file, start: k.start, end: k.end });
+    for (let i = 0; i < keys.length; i++) {
+      const name = keys.path(i);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      offer({ name, kind: keys.kind(i) === "value" ? "value" : "object", file, start: keys.start(i), end: keys.end(i) });
     }
   }
   const out: WorkspaceSymbol[] = [];
@@ -52,10 +53,6 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = M
     }
   }
   return out;
-}
-
-function firstDefinition(keys: KeyDefinition[], path: string): KeyDefinition | undefined {
-  return keys.find((k) => k.path === path);
 }
 
 /** 0: a prefix of the name or of its last segment; 1: a substring; 2: a subsequence; -1: no match. */

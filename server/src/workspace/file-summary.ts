@@ -2,13 +2,16 @@
 // uses, with the ranges navigation needs. Small enough to hold for thousands of files.
 import { createHash } from "node:crypto";
 import type { SyntaxTree } from "../syntax/syntax-tree";
-import type { DefinitionKind, PathIndex } from "../paths/definitions";
-import { formatPath } from "../paths/path";
+import type { PathIndex } from "../paths/definitions";
+import { formatPath, type Path } from "../paths/path";
 import { isLiteral, type NameUse, type ValueNames } from "../paths/value-names";
 import type { Instance } from "../schemas/instance";
 import type { ServiceReference } from "../rules/service-references";
 import { servicesOf } from "../validation/service-catalog";
 import type { PositionMap } from "./line-starts";
+import { KeyTable, type KeyDefinition } from "./key-table";
+
+export type { KeyDefinition };
 
 /** What the index needs of a file's analysis (validation's DocumentAnalysis has it all). */
 export interface FileAnalysis {
@@ -16,22 +19,6 @@ export interface FileAnalysis {
   instance: Instance;
   references: ServiceReference[];
   names: ValueNames;
-}
-
-/** A key segment that defines a path, in any spelling. */
-export interface KeyDefinition {
-  /** The path, formatted: `services.users`, `api_gateway.routes."/api"`. */
-  path: string;
-  /** How many segments the path has. */
-  depth: number;
-  kind: DefinitionKind;
-  /** The segment's range, quotes included. */
-  start: number;
-  end: number;
-  /** The segment's quote (`"` or `'`), or null when it is a bare name. */
-  quote: string | null;
-  /** Its value is an expression (`@x.tsk.get(…)`): keys below it come from elsewhere. */
-  computed: boolean;
 }
 
 /** A value that names a member of a root key (`service = "users"` names `services.users`). */
@@ -46,7 +33,7 @@ export interface NamedReference {
 }
 
 export interface FileSummary {
-  keys: KeyDefinition[];
+  keys: KeyTable;
   /** `$name = …`: the key's range, `$` included. */
   globals: NameUse[];
   names: ValueNames;
@@ -88,7 +75,7 @@ export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: P
   });
   const services = servicesOf(analysis.instance);
   return {
-    keys, globals, names: analysis.names, references, services, positions,
+    keys: new KeyTable(keys), globals, names: analysis.names, references, services, positions,
     exports: hash([
       globals.map((g) => g.name).join(" "),
       keys.map((k) => k.path).join("\n"),
@@ -105,21 +92,13 @@ function hash(parts: string[]): string {
   return h.digest("base64");
 }
 
-/** Definitions by path, built once per summary when a lookup first needs them. */
-const byPathCache = new WeakMap<FileSummary, Map<string, KeyDefinition[]>>();
+/** Where `summary`'s file defines `path`, in text order. */
+export function definitionsOf(summary: FileSummary, path: Path): KeyDefinition[] {
+  return summary.keys.definitionsOf(formatPath(path), path.length);
+}
 
-export function keysByPath(summary: FileSummary): Map<string, KeyDefinition[]> {
-  let map = byPathCache.get(summary);
-  if (!map) {
-    map = new Map();
-    for (const k of summary.keys) {
-      const list = map.get(k.path);
-      if (list) list.push(k);
-      else map.set(k.path, [k]);
-    }
-    byPathCache.set(summary, map);
-  }
-  return map;
+export function defines(summary: FileSummary, path: Path): boolean {
+  return summary.keys.has(formatPath(path), path.length);
 }
 
 /**

@@ -3,8 +3,7 @@
 import * as path from "node:path";
 import type { ServiceCatalog } from "../rules/rule";
 import type { WorkspaceView } from "../rules/workspace-view";
-import { formatPath, type Path } from "../paths/path";
-import { keysByPath } from "./file-summary";
+import type { Path } from "../paths/path";
 import type { IndexChange, WorkspaceIndex } from "./workspace-index";
 
 export interface Dependencies {
@@ -62,12 +61,12 @@ export class FileView implements WorkspaceView {
   }
 
   hasKey(file: string, key: Path): boolean {
-    return this.index.resolution.keyOwner(file, formatPath(key), this.dependencies.files) !== null;
+    return this.index.resolution.keyOwner(file, key, this.dependencies.files) !== null;
   }
 
   keysOf(file: string): Iterable<string> {
     const s = this.index.lookup(file);
-    return s ? keysByPath(s).keys() : [];
+    return s ? s.keys.distinctPaths() : [];
   }
 
   importTarget(importPath: string): string | null {

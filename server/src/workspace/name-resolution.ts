@@ -8,7 +8,8 @@
 // used the answer must run again when one of them changes.
 import * as path from "node:path";
 import type { WorkspaceIndex } from "./workspace-index";
-import { keysByPath } from "./file-summary";
+import { defines } from "./file-summary";
+import type { Path } from "../paths/path";
 
 const PEANUTS = ["peanut.tsk", "peanu.tsk"];
 const READ_PLACES = [".", "config", "..", path.join("..", "config")];
@@ -97,12 +98,12 @@ export class NameResolution {
     return found ?? null;
   }
 
-  /** The file that defines key `formatted` for a read of `file`: the file itself, or one it imports. */
-  keyOwner(file: string, formatted: string, consulted?: Set<string>): string | null {
+  /** The file that defines `key` for a read of `file`: the file itself, or one it imports. */
+  keyOwner(file: string, key: Path, consulted?: Set<string>): string | null {
     consulted?.add(file);
     for (const f of [file, ...this.importClosure(file, consulted)]) {
       const s = this.index.lookup(f);
-      if (s && keysByPath(s).has(formatted)) return f;
+      if (s && defines(s, key)) return f;
     }
     return null;
   }

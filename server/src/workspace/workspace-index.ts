@@ -332,12 +332,16 @@ export class WorkspaceIndex {
     for (const t of new Set(after?.references.map((r) => r.target))) this.targets.set(t, (this.targets.get(t) ?? 0) + 1);
     if (change.services) this.catalog = null;
     if (!before || !after || before.exports !== after.exports) {
-      if (before) for (const k of before.keys) if (k.depth === 2) this.members.get(k.path)?.delete(file);
+      if (before) {
+        const keys = before.keys;
+        for (let i = 0; i < keys.length; i++) if (keys.depth(i) === 2) this.members.get(keys.path(i))?.delete(file);
+      }
       if (after) {
-        for (const k of after.keys) {
-          if (k.depth !== 2) continue;
-          let set = this.members.get(k.path);
-          if (!set) this.members.set(k.path, (set = new Set()));
+        const keys = after.keys;
+        for (let i = 0; i < keys.length; i++) {
+          if (keys.depth(i) !== 2) continue;
+          let set = this.members.get(keys.path(i));
+          if (!set) this.members.set(keys.path(i), (set = new Set()));
           set.add(file);
         }
       }
