@@ -119,6 +119,21 @@ describe("diagnostics across files follow the other files, open or not", () => {
     assert.deepEqual(codes(p, "unknown-service"), []);
   });
 
+  it("counts a global as read when a file that imports it reads it", async () => {
+    await client.open(ws.uri("app/lib.tsk"), ws.files["app/lib.tsk"]);
+    const read = await client.diagnostics(ws.uri("app/lib.tsk"));
+    assert.deepEqual(codes(read, "unused-global"), [], "main.tsk reads both through its import");
+    const from = client.mark(ws.uri("app/lib.tsk"));
+    await client.change(ws.uri("app/lib.tsk"), 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "$spare = 1\n" }]);
+    const spare = await next("app/lib.tsk", from, (x) => x.version === 2);
+    assert.deepEqual(codes(spare, "unused-global"), ["unused-global 0:0 $spare is never read"]);
+    // main.tsk stops reading $app_name: lib.tsk, which it does not change, hears of it.
+    const before = client.mark(ws.uri("app/lib.tsk"));
+    await client.change(ws.uri("app/main.tsk"), 2, [{ range: { start: { line: 2, character: 7 }, end: { line: 2, character: 16 } }, text: '"x"' }]);
+    const unread = await next("app/lib.tsk", before, () => true);
+    assert.deepEqual(codes(unread, "unused-global"), ["unused-global 0:0 $spare is never read", "unused-global 1:0 $app_name is never read"]);
+  });
+
   it("reports an import cycle and a dependency cycle that span files", async () => {
     await client.open(ws.uri("cycle/a.tsk"), ws.files["cycle/a.tsk"]);
     const cycle = await client.diagnostics(ws.uri("cycle/a.tsk"), (x) => x.diagnostics.some((d) => d.code === "import-cycle"));

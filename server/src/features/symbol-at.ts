@@ -10,10 +10,10 @@ interface Span { start: number; end: number }
 export type SymbolAt =
   /** `definedIn`: the file whose definition the name resolves to, or null. */
   | (Span & { kind: "global"; name: string; definedIn: string | null; declaration: boolean })
-  /** A key path of `file` (null: its file or key is not found). `exact`: the cursor's span is the last segment's name alone. */
-  | (Span & { kind: "key"; file: string | null; path: Path; declaration: boolean; exact: boolean; read: FileRead | null })
+  /** A key path of `file` (null: its file or key is not found); `read`: the read the cursor is in. */
+  | (Span & { kind: "key"; file: string | null; path: Path; declaration: boolean; read: FileRead | null })
   /** `name`, a member of root key `target`. */
-  | (Span & { kind: "member"; target: string; name: string; declaration: boolean; exact: boolean; read: FileRead | null })
+  | (Span & { kind: "member"; target: string; name: string; declaration: boolean; read: FileRead | null })
   | (Span & { kind: "file"; file: string | null });
 
 const within = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
@@ -38,22 +38,22 @@ export function symbolAt(index: WorkspaceIndex, file: string, offset: number): S
     if (within(i, offset)) return { kind: "file", file: r.importTarget(file, i.path), start: i.start, end: i.end };
   }
   for (const ref of summary.references) {
-    if (within(ref, offset)) return { kind: "member", target: ref.target, name: ref.name, declaration: false, exact: false, read: null, start: ref.start, end: ref.end };
+    if (within(ref, offset)) return { kind: "member", target: ref.target, name: ref.name, declaration: false, read: null, start: ref.start, end: ref.end };
   }
   for (const w of summary.names.words) {
-    if (within(w, offset)) return keySymbol(index, file, parsePath(w.path), w, false, true, null);
+    if (within(w, offset)) return keySymbol(index, file, parsePath(w.path), w, false, null);
   }
   const key = summary.keys.keyAt(offset);
-  if (key) return keySymbol(index, file, parsePath(key.path), key, true, key.quote === null, null);
+  if (key) return keySymbol(index, file, parsePath(key.path), key, true, null);
   return null;
 }
 
 /** A path of `file` as a symbol: a member of a root key that values name, or a plain key. */
-function keySymbol(index: WorkspaceIndex, file: string | null, path: Path, span: Span, declaration: boolean, exact: boolean, read: FileRead | null): SymbolAt {
+function keySymbol(index: WorkspaceIndex, file: string | null, path: Path, span: Span, declaration: boolean, read: FileRead | null): SymbolAt {
   if (path.length === 2 && typeof path[0] === "string" && typeof path[1] === "string" && index.isReferenceTarget(path[0])) {
-    return { kind: "member", target: path[0], name: path[1], declaration, exact, read, start: span.start, end: span.end };
+    return { kind: "member", target: path[0], name: path[1], declaration, read, start: span.start, end: span.end };
   }
-  return { kind: "key", file, path, declaration, exact, read, start: span.start, end: span.end };
+  return { kind: "key", file, path, declaration, read, start: span.start, end: span.end };
 }
 
 /** The cursor in the key string of a read: the path up to the segment under it. */
@@ -63,15 +63,13 @@ function readKeyAt(index: WorkspaceIndex, file: string, read: FileRead, offset: 
   const spans = read.spans;
   let path: Path;
   let span: Span = { start: read.keyStart, end: read.keyEnd };
-  let exact = false;
   if (spans) {
     const i = Math.max(0, spans.findIndex((s) => offset <= s.end));
     path = spans.slice(0, i + 1).map((s) => s.segment);
     span = spans[i];
-    exact = true;
   } else {
     path = parsePath(read.key ?? "");
   }
   const owner = target ? r.keyOwner(target, path) : null;
-  return keySymbol(index, owner, path, span, false, exact, read);
+  return keySymbol(index, owner, path, span, false, read);
 }
