@@ -30,6 +30,7 @@ export function startServer(): void {
     watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.documents.setWorkspaceFolders(folders);
+    session.workspace.setFolders(session.documents.workspaceFolders);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) session.settings = readValidationSettings(init.settings);
     return {

@@ -7,7 +7,6 @@ import type { DiagnosticsScheduler } from "./diagnostics-scheduler";
 
 export async function indexWorkspace(session: Session, diagnostics: DiagnosticsScheduler): Promise<void> {
   const index = session.workspace;
-  index.setFolders(session.documents.workspaceFolders);
   let progress: WorkDoneProgressServerReporter | null = null;
   try {
     progress = await session.connection.window.createWorkDoneProgress();

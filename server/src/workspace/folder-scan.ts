@@ -8,6 +8,11 @@ const SKIPPED = new Set(["node_modules", ".git", ".hg", ".svn", "out", "dist"]);
 /** More than this and the rest are not indexed (a folder opened by mistake: a home, a disk). */
 export const MAX_FILES = 20_000;
 
+/** Whether a path lies in a folder the scan skips (`node_modules`, `.git`, …). */
+export function inSkippedFolder(file: string): boolean {
+  return file.split(/[\\/]/).slice(0, -1).some((part) => SKIPPED.has(part));
+}
+
 /** Every .tsk file below `folder`, depth first, without recursion (deep trees are fine). */
 export function listTskFiles(folder: string, limit = MAX_FILES): string[] {
   const out: string[] = [];

@@ -5,6 +5,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType } from "vscode-langua
 import { URI } from "vscode-uri";
 import type { Session } from "../session";
 import { mergeChange, noChange } from "../../workspace/workspace-index";
+import { inSkippedFolder } from "../../workspace/folder-scan";
 
 export function registerWatchedFiles(session: Session): void {
   session.connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -14,6 +15,8 @@ export function registerWatchedFiles(session: Session): void {
         const uri = URI.parse(c.uri);
         if (uri.scheme !== "file") continue;
         const file = uri.fsPath;
+        // The scan leaves out node_modules and the like; so do events, unless a file there is indexed already (imported).
+        if (inSkippedFolder(file) && !session.workspace.summary(file)) continue;
         const change = c.type === FileChangeType.Deleted ? session.workspace.removeFromDisk(file) : session.workspace.refreshFromDisk(file);
         mergeChange(total, change);
       }
