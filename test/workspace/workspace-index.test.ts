@@ -5,32 +5,8 @@ import { parse } from "../../server/src/syntax/syntax-tree";
 import { analyzeDocument } from "../../server/src/validation/validate-document";
 import { DEFAULT_VALIDATION_SETTINGS } from "../../server/src/validation/settings";
 import { WorkspaceIndex } from "../../server/src/workspace/workspace-index";
-import type { WorkspaceFiles } from "../../server/src/workspace/workspace-files";
 import { schemaContext } from "../validation/check";
-
-/** Files in memory, counting what the index reads. */
-class MemoryFiles implements WorkspaceFiles {
-  readonly files = new Map<string, { text: string; mtimeMs: number }>();
-  reads = 0;
-  private clock = 1;
-
-  write(file: string, text: string): void { this.files.set(file, { text, mtimeMs: this.clock++ }); }
-  touch(file: string): void { this.files.get(file)!.mtimeMs = this.clock++; }
-  delete(file: string): void { this.files.delete(file); }
-
-  stat(file: string) {
-    const f = this.files.get(file);
-    return f ? { mtimeMs: f.mtimeMs, size: f.text.length } : null;
-  }
-  read(file: string): string {
-    this.reads++;
-    const f = this.files.get(file);
-    if (!f) throw new Error(`no ${file}`);
-    return f.text;
-  }
-  list(folder: string): string[] { return [...this.files.keys()].filter((f) => f.startsWith(folder + path.sep) && f.endsWith(".tsk")); }
-  writable(): boolean { return true; }
-}
+import { MemoryFiles } from "../helpers/memory-files";
 
 const root = path.resolve("/ws");
 const p = (name: string) => path.join(root, ...name.split("/"));
