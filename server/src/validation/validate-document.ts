@@ -85,16 +85,15 @@ export function validateDocument(
   const all: Diagnostic[] = checkDocument(tree, index);
   if (!settings.enabled) return { diagnostics: all.filter((d) => SYNTAX_CODES.has(d.code)), instance, schemas: roots };
   for (const d of validateInstance(instance, association, schemas.validator)) all.push(d);
-  const own = servicesOf(instance);
   let catalog: ServiceCatalog;
   if (workspace) {
     // The index holds this document's latest text already.
     catalog = workspace.services;
   } else if (services) {
-    catalog = withOwnServices(services, own, place.file);
+    catalog = withOwnServices(services, servicesOf(instance), place.file);
   } else {
     const only = new InstanceServiceCatalog();
-    only.addFile(own, place.file);
+    only.addFile(servicesOf(instance), place.file);
     catalog = only;
   }
   const ctx = { tree, index, instance, references, services: catalog, fileName: place.file, names, workspace };
