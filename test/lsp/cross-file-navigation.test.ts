@@ -115,6 +115,13 @@ describe("go to definition, references, rename, links and symbols across files, 
     );
   });
 
+  it("shows a global defined in another file on hover, with its value and place", async () => {
+    const h = await client.request<{ contents: { value: string } } | null>("textDocument/hover", {
+      textDocument: { uri: ws.uri("app/main.tsk") }, position: ws.at("app/main.tsk", "$app_name", 2),
+    });
+    assert.equal(h?.contents.value, '```tsk\n$app_name = "shop"\n```\n\nA global, defined in common.tsk on line 1.');
+  });
+
   it("finds the references of a global in every file that sees it, and not where it is shadowed", async () => {
     await open("peanut.tsk");
     const found = await references("peanut.tsk", ws.at("peanut.tsk", "$region", 2));

@@ -32,10 +32,17 @@ export interface NamedReference {
   quote: string | null;
 }
 
+export interface GlobalDefinition extends NameUse {
+  value: string;
+}
+
+/** More of a global's value than this is not kept: hover shows the start of it. */
+const MAX_SHOWN = 200;
+
 export interface FileSummary {
   keys: KeyTable;
-  /** `$name = …`: the key's range, `$` included. */
-  globals: NameUse[];
+  /** `$name = …`: the key's range, `$` included, and the value as written (for hover elsewhere). */
+  globals: GlobalDefinition[];
   names: ValueNames;
   references: NamedReference[];
   /** Services this file defines: name → the services it depends on. */
@@ -56,10 +63,11 @@ export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: P
     return c === '"' || c === "'" ? c : null;
   };
   const keys: KeyDefinition[] = [];
-  const globals: NameUse[] = [];
+  const globals: GlobalDefinition[] = [];
   for (const d of analysis.paths.definitions) {
     if (d.global) {
-      globals.push({ name: String(d.path[0]), start: d.keyStart, end: d.keyEnd });
+      const value = d.value ? text.slice(d.valueBase + d.value.start, Math.min(d.valueBase + d.value.end, d.valueBase + d.value.start + MAX_SHOWN)) : "";
+      globals.push({ name: String(d.path[0]), start: d.keyStart, end: d.keyEnd, value });
       continue;
     }
     keys.push({
