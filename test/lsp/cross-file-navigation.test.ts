@@ -122,6 +122,13 @@ describe("go to definition, references, rename, links and symbols across files, 
     assert.equal(h?.contents.value, '```tsk\n$app_name = "shop"\n```\n\nA global, defined in common.tsk on line 1.');
   });
 
+  it("completes the globals of the files this one sees, and only those", async () => {
+    const uri = ws.uri("app/extra.tsk");
+    await client.open(uri, "v = $\n");
+    const items = await client.request<{ label: string; detail?: string }[] | null>("textDocument/completion", { textDocument: { uri }, position: { line: 0, character: 5 } });
+    assert.deepEqual((items ?? []).map((i) => `${i.label} ${i.detail}`).sort(), ['$owner "platform"', '$region "eu-west-1"']);
+  });
+
   it("finds the references of a global in every file that sees it, and not where it is shadowed", async () => {
     await open("peanut.tsk");
     const found = await references("peanut.tsk", ws.at("peanut.tsk", "$region", 2));
