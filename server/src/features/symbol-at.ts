@@ -64,7 +64,9 @@ function readKeyAt(index: WorkspaceIndex, file: string, read: FileRead, offset: 
   let path: Path;
   let span: Span = { start: read.keyStart, end: read.keyEnd };
   if (spans) {
-    const i = Math.max(0, spans.findIndex((s) => offset <= s.end));
+    const under = spans.findIndex((s) => offset <= s.end);
+    // Past the last segment (on the closing quote): the whole path.
+    const i = under < 0 ? spans.length - 1 : under;
     path = spans.slice(0, i + 1).map((s) => s.segment);
     span = spans[i];
   } else {
