@@ -18,7 +18,7 @@ export interface GeneratorOptions {
   bytesPerFile: number;
 }
 
-export const DEFAULT_GENERATOR: GeneratorOptions = { teams: 40, filesPerTeam: 25, bytesPerFile: 10_400 };
+export const DEFAULT_GENERATOR: GeneratorOptions = { teams: 40, filesPerTeam: 25, bytesPerFile: 10_800 };
 
 /** Writes the workspace under `root`: 1 + teams × filesPerTeam files (two of each team's are shared). */
 export function generateWorkspace(root: string, options: GeneratorOptions = DEFAULT_GENERATOR): GeneratedWorkspace {
