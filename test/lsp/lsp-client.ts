@@ -2,7 +2,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
-import type { Diagnostic, PublishDiagnosticsParams, InitializeParams, WorkspaceClientCapabilities } from "vscode-languageserver-protocol";
+import type {
+  ClientCapabilities, Diagnostic, PublishDiagnosticsParams, InitializeParams, Registration, FileEvent,
+} from "vscode-languageserver-protocol";
 import { repoRoot } from "../helpers/guide-example";
 
 export interface Published { version?: number; diagnostics: Diagnostic[] }
@@ -33,39 +35,69 @@ export class LspClient {
     });
     this.connection.onNotification("window/logMessage", (p: { message: string }) => { this.logs.push(p.message); });
     this.connection.onRequest("workspace/configuration", (p: { items: unknown[] }) => p.items.map(() => this.settings));
-    this.connection.onRequest("client/registerCapability", (p: { registrations: { method: string }[] }) => {
-      this.registrations.push(...p.registrations.map((r) => r.method));
+    this.connection.onRequest("client/registerCapability", (p: { registrations: Registration[] }) => {
+      this.registrations.push(...p.registrations);
       return null;
+    });
+    this.connection.onRequest("window/workDoneProgress/create", () => null);
+    this.connection.onNotification("$/progress", (p: { token: string | number; value: { kind: string } }) => {
+      this.progress.push(p);
+      if (p.value.kind === "end") for (const w of this.progressEnded.splice(0)) w();
     });
     this.connection.listen();
   }
 
   settings: unknown = {};
-  /** The methods the server registered for with client/registerCapability. */
-  readonly registrations: string[] = [];
+  /** What the server registered for with client/registerCapability. */
+  readonly registrations: Registration[] = [];
+  /** `$/progress` notifications, in order. */
+  readonly progress: { token: string | number; value: { kind: string; title?: string; percentage?: number } }[] = [];
+  private readonly progressEnded: (() => void)[] = [];
 
-  /** `workspace` capabilities: by default VS Code's, which answers settings requests and lets the server register. */
-  async initialize(
-    rootUri: string | null = null, settings: unknown = {},
-    workspace: WorkspaceClientCapabilities = { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-  ): Promise<void> {
+  /** `capabilities.workspace`, when not given, is VS Code's: it answers settings requests and lets the server register. */
+  async initialize(rootUri: string | null = null, settings: unknown = {}, capabilities: ClientCapabilities = {}): Promise<void> {
     this.settings = settings;
+    const workspace = capabilities.workspace ?? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } };
     const params: InitializeParams = {
-      processId: process.pid, rootUri, capabilities: { workspace },
+      processId: process.pid, rootUri,
+      capabilities: { ...capabilities, workspace },
       workspaceFolders: rootUri ? [{ uri: rootUri, name: "root" }] : null,
     };
     await this.connection.sendRequest("initialize", params);
     await this.connection.sendNotification("initialized", {});
   }
 
-  /** Resolves with the first diagnostics published for `uri` that pass `test`. */
-  diagnostics(uri: string, test: (p: Published) => boolean = () => true, timeoutMs = 15000): Promise<Published> {
-    const already = (this.published.get(uri) ?? []).find(test);
+  /** How many diagnostics have been published for `uri`: pass it as `from` to wait for newer ones. */
+  mark(uri: string): number {
+    return this.published.get(uri)?.length ?? 0;
+  }
+
+  /** Resolves with the first diagnostics published for `uri` (from the `from`th on) that pass `test`. */
+  diagnostics(uri: string, test: (p: Published) => boolean = () => true, timeoutMs = 15000, from = 0): Promise<Published> {
+    const already = (this.published.get(uri) ?? []).slice(from).find(test);
     if (already) return Promise.resolve(already);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}; server stderr: ${this.stderr}`)), timeoutMs);
       this.waiters.push({ uri, test, resolve: (p) => { clearTimeout(timer); resolve(p); } });
     });
+  }
+
+  /** Resolves when a work-done progress has ended (the server's indexing, when the client lets it show progress). */
+  progressEnd(timeoutMs = 30000): Promise<void> {
+    if (this.progress.some((p) => p.value.kind === "end")) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no progress end; server stderr: ${this.stderr}`)), timeoutMs);
+      this.progressEnded.push(() => { clearTimeout(timer); resolve(); });
+    });
+  }
+
+  /** Tells the server of files created (1), changed (2) or deleted (3) on disk. */
+  watched(changes: FileEvent[]): Promise<void> {
+    return this.connection.sendNotification("workspace/didChangeWatchedFiles", { changes });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {

@@ -52,6 +52,29 @@ describe("the server never dies on what a client or a file sends it", () => {
     assert.ok(client.alive);
   });
 
+  it("answers navigation about unknown documents and odd positions, and takes odd file events", async () => {
+    const nowhere = { textDocument: { uri: uri("nope.tsk") }, position: { line: 0, character: 0 } };
+    for (const method of ["textDocument/definition", "textDocument/references", "textDocument/prepareRename", "textDocument/documentLink"]) {
+      assert.equal(await client.request(method, { ...nowhere, context: { includeDeclaration: true } }), null, method);
+    }
+    await client.open(uri("nav.tsk"), '$g = 1\nx = $g\ny = @other.tsk.get("a." + $g)\n@import("")\n');
+    for (const position of [{ line: 50, character: 3 }, { line: 1, character: 999 }, { line: -1, character: -5 }]) {
+      const at = { textDocument: { uri: uri("nav.tsk") }, position };
+      await client.request("textDocument/definition", at);
+      await client.request("textDocument/references", { ...at, context: { includeDeclaration: false } });
+      await client.request("textDocument/prepareRename", at).catch(() => undefined);
+      await client.request("textDocument/rename", { ...at, newName: "" }).catch(() => undefined);
+    }
+    await client.request("textDocument/documentLink", { textDocument: { uri: uri("nav.tsk") } });
+    await client.request("workspace/symbol", { query: "\u0000[(.*" });
+    await client.watched([
+      { uri: "not a uri", type: 1 }, { uri: uri("ghost.tsk"), type: 3 }, { uri: uri("ghost.tsk"), type: 2 },
+      { uri: pathToFileURL(dir).toString(), type: 3 },
+    ]);
+    await assert.rejects(client.request("textDocument/rename", { textDocument: { uri: uri("nav.tsk") }, position: { line: 1, character: 5 }, newName: "not a name" }));
+    assert.ok(client.alive);
+  });
+
   it("answers a malformed request with an error, not a crash", async () => {
     await assert.rejects(client.request("textDocument/hover", { nonsense: true }));
     await assert.rejects(client.request("textDocument/definitely-not-a-method", {}));

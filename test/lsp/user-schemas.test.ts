@@ -128,11 +128,11 @@ describe("schemas from the user: #!schema and settings", () => {
     // Neovim and Eglot offer no dynamic registration: they send didChangeConfiguration unasked.
     const plain = new LspClient();
     try {
-      await plain.initialize(pathToFileURL(dir).toString(), {}, { configuration: true });
+      await plain.initialize(pathToFileURL(dir).toString(), {}, { workspace: { configuration: true } });
       await plain.open(uri("plain.tsk"), "service_mesh.mtls = true\nsecurity.mutual_tls = false\n");
       const first = await plain.diagnostics(uri("plain.tsk"));
       // The registration would have come before the settings request, so before these diagnostics.
-      assert.deepEqual(plain.registrations, []);
+      assert.deepEqual(plain.registrations.map((r) => r.method), []);
       assert.equal(first.diagnostics.find((d) => d.code === "mtls-mismatch")?.severity, 2);
       plain.settings = { rules: { "mtls-mismatch": "error" } };
       await plain.connection.sendNotification("workspace/didChangeConfiguration", { settings: { tsk: plain.settings } });
@@ -141,13 +141,13 @@ describe("schemas from the user: #!schema and settings", () => {
     } finally {
       await plain.stop();
     }
-    assert.deepEqual(client.registrations, ["workspace/didChangeConfiguration"]);
+    assert.deepEqual(client.registrations.map((r) => r.method), ["workspace/didChangeConfiguration"]);
   });
 
   it("takes settings pushed by a client that does not answer settings requests", async () => {
     const pushing = new LspClient();
     try {
-      await pushing.initialize(pathToFileURL(dir).toString(), {}, {});
+      await pushing.initialize(pathToFileURL(dir).toString(), {}, { workspace: {} });
       await pushing.open(uri("pushed.tsk"), "service_mesh.mtls = true\nsecurity.mutual_tls = false\n");
       // Until the client pushes settings, the defaults apply.
       const first = await pushing.diagnostics(uri("pushed.tsk"));
@@ -155,7 +155,7 @@ describe("schemas from the user: #!schema and settings", () => {
       await pushing.connection.sendNotification("workspace/didChangeConfiguration", { settings: { tsk: { rules: { "mtls-mismatch": "error" } } } });
       const after = await pushing.diagnostics(uri("pushed.tsk"), (p) => p.diagnostics.some((d) => d.code === "mtls-mismatch" && d.severity === 1));
       assert.ok(after);
-      assert.deepEqual(pushing.registrations, []);
+      assert.deepEqual(pushing.registrations.map((r) => r.method), []);
     } finally {
       await pushing.stop();
     }

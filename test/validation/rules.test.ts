@@ -12,6 +12,7 @@ describe("cross-section rules", () => {
       "cors-wildcard-credentials": "warning", "mtls-mismatch": "warning", "zero-trust-without-mtls": "warning",
       "plaintext-endpoint": "info", "retry-budget": "warning", "unknown-service": "warning",
       "dependency-cycle": "warning", "duplicate-topic": "warning", "unused-global": "hint",
+      "unknown-global": "warning", "unknown-file": "warning", "unknown-file-key": "warning", "import-cycle": "warning",
     };
     assert.deepEqual(Object.fromEntries(RULES.map((r) => [r.code, r.severity])), expected);
     for (const r of RULES) assert.ok(r.description.length > 20, r.code);

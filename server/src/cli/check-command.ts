@@ -2,10 +2,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse, type SyntaxTree } from "../syntax/syntax-tree";
-import { buildInstance } from "../schemas/instance";
-import { SchemaContext, validateDocument } from "../validation/validate-document";
-import { InstanceServiceCatalog } from "../validation/service-catalog";
+import { analyzeDocument, SchemaContext, validateDocument } from "../validation/validate-document";
 import { DEFAULT_VALIDATION_SETTINGS } from "../validation/settings";
+import { WorkspaceIndex } from "../workspace/workspace-index";
+import { nodeFiles } from "../workspace/workspace-files";
+import { FileView } from "../workspace/file-view";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { describeFsError, findTskFiles } from "./find-files";
 import { formatJson, formatText, type ReportedProblem } from "./report";
@@ -29,18 +30,39 @@ export function runCheck(paths: string[], options: CheckOptions, write: (s: stri
       problems.push(unreadable(shown, describeFsError(e)));
     }
   }
-  // Services may be defined in any of the files checked together.
-  const services = new InstanceServiceCatalog();
-  for (const r of read) services.add(buildInstance(r.tree), r.file);
+  // The files checked together are the workspace (with the files they import or read, and
+  // the peanut.tsk files above them, read from disk when first needed): services, globals and
+  // keys may be defined in any of them, as in the editor.
   const schemas = new SchemaContext();
-  for (const r of read) {
-    const place = { file: r.file, folder: process.cwd() };
-    const { diagnostics } = validateDocument(r.tree, place, DEFAULT_VALIDATION_SETTINGS, schemas, services);
+  const settings = DEFAULT_VALIDATION_SETTINGS;
+  const placeOf = (file: string) => ({ file, folder: process.cwd() });
+  const index = new WorkspaceIndex({
+    files: nodeFiles,
+    analyze: (tree, file) => analyzeDocument(tree, placeOf(file), settings, schemas),
+    folders: [process.cwd(), ...paths.filter(isFolder).map((p) => path.resolve(p))],
+  });
+  const analysed = read.map((r) => {
+    const analysis = analyzeDocument(r.tree, placeOf(r.file), settings, schemas);
+    index.setOpen(r.file, r.tree, analysis);
+    return { ...r, analysis };
+  });
+  index.complete = true;
+  for (const r of analysed) {
+    const view = new FileView(index, r.file);
+    const { diagnostics } = validateDocument(r.tree, placeOf(r.file), settings, schemas, undefined, view, r.analysis);
     for (const p of report(r.shown, r.tree, diagnostics)) problems.push(p);
   }
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   write(options.format === "json" ? formatJson(problems) : formatText(problems, files.length));
   return problems.some((p) => p.severity === "error") ? 1 : 0;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function report(file: string, tree: SyntaxTree, diagnostics: Diagnostic[]): ReportedProblem[] {

@@ -33,6 +33,8 @@ export interface CompletionContext {
   navigator: SchemaNavigator;
   roots: Located[];
   services?: ServiceCatalog;
+  /** Globals of the files this one imports and the peanut.tsk files above it, nearest first. */
+  globalsElsewhere?: () => { name: string; value: string; file: string }[];
 }
 
 export function complete(ctx: CompletionContext, offset: number): CompletionItem[] {
@@ -180,6 +182,11 @@ function globalItems(ctx: CompletionContext, replace: { start: number; end: numb
     seen.add(name);
     const value = d.value ? ctx.tree.buffer.slice(d.valueBase + d.value.start, d.valueBase + d.value.end) : "";
     items.push({ label: `$${name}`, kind: "global", detail: value, documentation: `\`$${name} = ${value}\``, insertText: `$${name}`, snippet: false, replace });
+  }
+  for (const g of ctx.globalsElsewhere?.() ?? []) {
+    if (seen.has(g.name)) continue;
+    seen.add(g.name);
+    items.push({ label: `$${g.name}`, kind: "global", detail: g.value, documentation: `\`$${g.name} = ${g.value}\`, from ${g.file}`, insertText: `$${g.name}`, snippet: false, replace });
   }
   return items;
 }

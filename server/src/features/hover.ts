@@ -11,8 +11,13 @@ import { enumValues, keyMarkdown } from "./schema-docs";
 
 export interface Hover { markdown: string; start: number; end: number }
 
+/** Where a global this file does not define is defined, as the workspace knows it. */
+export interface GlobalElsewhere { file: string; line: number; value: string }
+
 export interface HoverContext {
   tree: SyntaxTree;
+  /** Globals from the files this one imports and the peanut.tsk files above it. */
+  globalElsewhere?: (name: string) => GlobalElsewhere | null;
   index: PathIndex;
   navigator: SchemaNavigator;
   roots: Located[];
@@ -58,7 +63,11 @@ function expressionHover(ctx: HoverContext, e: Expression, range: { start: numbe
 function globalHover(ctx: HoverContext, name: string, range: { start: number; end: number }): Hover {
   const defs = ctx.index.definitions.filter((d) => d.global && d.path[0] === name && d.value);
   const d = defs[defs.length - 1];
-  if (!d || !d.value) return { markdown: `\`$${name}\`: a global not defined in this file`, ...range };
+  if (!d || !d.value) {
+    const other = ctx.globalElsewhere?.(name);
+    if (other) return { markdown: `\`\`\`tsk\n$${name} = ${other.value}\n\`\`\`\n\nA global, defined in ${other.file} on line ${other.line}.`, ...range };
+    return { markdown: `\`$${name}\`: a global defined neither in this file nor in a file it can see`, ...range };
+  }
   const value = ctx.tree.buffer.slice(d.valueBase + d.value.start, d.valueBase + d.value.end);
   const line = ctx.tree.positionAt(d.keyStart).line + 1;
   return { markdown: `\`\`\`tsk\n$${name} = ${value}\n\`\`\`\n\nA global, defined on line ${line}.`, ...range };

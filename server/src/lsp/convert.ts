@@ -1,6 +1,7 @@
 // Between the core's offsets and LSP's line/character positions, and the core's results
 // and LSP's types.
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type Range } from "vscode-languageserver";
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type Location, type Range } from "vscode-languageserver";
+import type { Location as CoreLocation } from "../features/location";
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { Severity } from "../syntax/nodes";
@@ -30,4 +31,9 @@ export function toLspDiagnostic(tree: SyntaxTree, uri: string, d: Diagnostic): L
   if (d.tags?.length) out.tags = d.tags.map((t) => (t === "unnecessary" ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   if (d.data) out.data = d.data;
   return out;
+}
+
+/** A core location as LSP's: the file as the URI the client knows it by. */
+export function toLspLocation(location: CoreLocation, uriOf: (file: string) => string): Location {
+  return { uri: uriOf(location.file), range: location.range };
 }

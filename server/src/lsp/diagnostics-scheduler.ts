@@ -16,7 +16,24 @@ export class DiagnosticsScheduler {
    */
   private held = true;
 
-  constructor(private readonly session: Session) {}
+  /** The document being validated: a change it makes to the index does not schedule it again. */
+  private publishing: string | null = null;
+
+  constructor(private readonly session: Session) {
+    // Another file changed what a document depends on: its diagnostics are published again.
+    session.onWorkspaceChange = () => this.scheduleStale();
+  }
+
+  /** Open documents whose validation the index's latest change made stale. */
+  private scheduleStale(): void {
+    let any = false;
+    for (const d of this.session.documents.all()) {
+      if (d.uri === this.publishing || this.session.isValidated(d.uri)) continue;
+      this.pending.add(d.uri);
+      any = true;
+    }
+    if (any) this.timer ??= setImmediate(() => this.flush());
+  }
 
   schedule(uri: string): void {
     this.pending.add(uri);
@@ -49,12 +66,15 @@ export class DiagnosticsScheduler {
     const doc = this.session.documents.get(uri);
     if (!doc) return;
     let diagnostics: Diagnostic[];
+    this.publishing = uri;
     try {
       diagnostics = this.session.validate(doc).diagnostics;
     } catch (e) {
       // A bug in a check must not hide the syntax errors: publish what the parser knows.
       this.session.error(`validating ${uri}`, e);
       diagnostics = doc.tree.problems();
+    } finally {
+      this.publishing = null;
     }
     if (diagnostics.length > MAX_PUBLISHED) {
       const hidden = diagnostics.length - MAX_PUBLISHED;

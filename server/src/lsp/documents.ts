@@ -16,10 +16,12 @@ export interface OpenDocument {
 
 export class OpenDocuments {
   private readonly docs = new Map<string, OpenDocument>();
+  /** Path on disk → the URI the client opened it under, to answer in the client's own spelling. */
+  private readonly uris = new Map<string, string>();
   private folders: string[] = [];
 
   setWorkspaceFolders(uris: string[]): void {
-    this.folders = uris.map((u) => URI.parse(u).fsPath);
+    this.folders = uris.map((u) => URI.parse(u)).filter((u) => u.scheme === "file").map((u) => u.fsPath);
   }
 
   get workspaceFolders(): readonly string[] { return this.folders; }
@@ -27,6 +29,7 @@ export class OpenDocuments {
   open(uri: string, version: number, text: string): OpenDocument {
     const doc = { uri, version, tree: parse(text), place: this.placeOf(uri) };
     this.docs.set(uri, doc);
+    if (doc.place.file) this.uris.set(doc.place.file, uri);
     return doc;
   }
 
@@ -38,14 +41,23 @@ export class OpenDocuments {
     return doc;
   }
 
-  close(uri: string): void { this.docs.delete(uri); }
+  close(uri: string): void {
+    const doc = this.docs.get(uri);
+    if (doc?.place.file && this.uris.get(doc.place.file) === uri) this.uris.delete(doc.place.file);
+    this.docs.delete(uri);
+  }
+
   get(uri: string): OpenDocument | undefined { return this.docs.get(uri); }
   all(): OpenDocument[] { return [...this.docs.values()]; }
+  uriOfFile(file: string): string | undefined { return this.uris.get(file); }
 
   private placeOf(uri: string): DocumentPlace {
     const u = URI.parse(uri);
     if (u.scheme !== "file") return { file: null, folder: this.folders[0] ?? null };
-    const file = u.fsPath;
+    return this.placeOfFile(u.fsPath);
+  }
+
+  placeOfFile(file: string): DocumentPlace {
     const folder = this.folders
       .filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
       .sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);

@@ -8,6 +8,14 @@ import { registerDocumentSync } from "./handlers/text-document-sync";
 import { registerCompletion } from "./handlers/completion";
 import { registerHover } from "./handlers/hover";
 import { loadSettings, registerConfiguration, watchConfiguration } from "./handlers/configuration";
+import { registerDefinition } from "./handlers/definition";
+import { registerReferences } from "./handlers/references";
+import { registerPrepareRename } from "./handlers/prepare-rename";
+import { registerRename } from "./handlers/rename";
+import { registerDocumentLinks } from "./handlers/document-links";
+import { registerWorkspaceSymbols } from "./handlers/workspace-symbols";
+import { registerWatchedFiles, watchConfigFiles } from "./handlers/did-change-watched-files";
+import { indexWorkspace } from "./workspace-indexing";
 import { readValidationSettings } from "../validation/settings";
 
 export function startServer(): void {
@@ -15,11 +23,15 @@ export function startServer(): void {
   const session = new Session(connection);
   const diagnostics = new DiagnosticsScheduler(session);
 
+  let watchesFiles = false;
+
   connection.onInitialize((params): InitializeResult => {
     session.pullsConfiguration = params.capabilities.workspace?.configuration === true;
     session.registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.documents.setWorkspaceFolders(folders);
+    session.workspace.setFolders(session.documents.workspaceFolders);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) session.settings = readValidationSettings(init.settings);
     return {
@@ -27,6 +39,11 @@ export function startServer(): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ["@", "$", ".", '"', "=", ":", " "] },
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: "tsk-language-server", version: VERSION },
     };
@@ -36,16 +53,24 @@ export function startServer(): void {
     watchConfiguration(session);
     await loadSettings(session);
     diagnostics.release();
-    const count = session.services.scan(session.documents.workspaceFolders);
-    session.log(`tsk: read ${count} config files of the workspace`);
+    watchConfigFiles(session, watchesFiles);
     session.invalidateAll();
     diagnostics.scheduleAll();
+    // In the background: documents are checked meanwhile, and again when it is done.
+    void indexWorkspace(session, diagnostics);
   });
 
   registerDocumentSync(session, diagnostics);
   registerCompletion(session);
   registerHover(session);
   registerConfiguration(session, diagnostics);
+  registerDefinition(session);
+  registerReferences(session);
+  registerPrepareRename(session);
+  registerRename(session);
+  registerDocumentLinks(session);
+  registerWorkspaceSymbols(session);
+  registerWatchedFiles(session);
 
   process.on("uncaughtException", (e) => session.error("uncaught", e));
   connection.listen();

@@ -1,26 +1,40 @@
 // What the server holds between requests: the open documents, the schemas, the settings,
-// the workspace's services, and the latest validation of each document.
+// the workspace index, and the latest analysis and validation of each document.
 import type { Connection } from "vscode-languageserver";
+import { URI } from "vscode-uri";
 import { OpenDocuments, type OpenDocument } from "./documents";
-import { SchemaContext, validateDocument, type ValidationResult } from "../validation/validate-document";
+import {
+  analyzeDocument, SchemaContext, validateDocument, type DocumentAnalysis, type ValidationResult,
+} from "../validation/validate-document";
 import { DEFAULT_VALIDATION_SETTINGS, type ValidationSettings } from "../validation/settings";
-import { WorkspaceServices } from "../workspace/workspace-services";
-import { indexPaths, type PathIndex } from "../paths/definitions";
-import { associate } from "../schemas/schema-association";
+import { isEmptyChange, WorkspaceIndex, type IndexChange } from "../workspace/workspace-index";
+import { nodeFiles } from "../workspace/workspace-files";
+import { dependsOn, FileView, type Dependencies } from "../workspace/file-view";
+import type { PathIndex } from "../paths/definitions";
 import type { Located } from "../schemas/schema-navigation";
 
 export class Session {
   readonly documents = new OpenDocuments();
-  readonly services = new WorkspaceServices();
   schemas = new SchemaContext();
   settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS;
   /** Whether the client answers workspace/configuration requests. */
   pullsConfiguration = false;
   /** Whether the client lets the server register for didChangeConfiguration (VS Code does; Neovim and Eglot do not). */
   registersConfiguration = false;
-  private readonly validated = new Map<string, { version: number; result: ValidationResult }>();
+  readonly workspace: WorkspaceIndex;
+  /** Told of every change of the index: diagnostics of the documents that depend on it follow. */
+  onWorkspaceChange: (change: IndexChange) => void = () => {};
+  private readonly analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  private readonly validated = new Map<string, { version: number; result: ValidationResult; dependencies: Dependencies }>();
 
-  constructor(readonly connection: Connection) {}
+  constructor(readonly connection: Connection) {
+    this.workspace = new WorkspaceIndex({
+      files: nodeFiles,
+      // A file on disk is analysed as it would be if it were open.
+      analyze: (tree, file) => analyzeDocument(tree, this.documents.placeOfFile(file), this.settings, this.schemas),
+      onError: (file, e) => this.error(`indexing ${file}`, e),
+    });
+  }
 
   log(message: string): void {
     this.connection.console.log(message);
@@ -31,28 +45,74 @@ export class Session {
     this.connection.console.error(`${where}: ${detail}`);
   }
 
-  /** Validates a document at its current version (once per version). */
+  /** The index's name for a document: its path on disk, or its URI when it has none. */
+  fileOf(doc: OpenDocument): string {
+    return doc.place.file ?? doc.uri;
+  }
+
+  /** The URI to send for an indexed file: an open document's own, else a file: URI. */
+  uriOf(file: string): string {
+    return this.documents.uriOfFile(file) ?? (this.workspace.isVirtual(file) ? file : URI.file(file).toString());
+  }
+
+  /** The document's analysis at its current version; the index learns its text with it. */
+  analyzed(doc: OpenDocument): DocumentAnalysis {
+    const cached = this.analyses.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.analysis;
+    const analysis = analyzeDocument(doc.tree, doc.place, this.settings, this.schemas);
+    this.analyses.set(doc.uri, { version: doc.version, analysis });
+    this.workspaceChanged(this.workspace.setOpen(this.fileOf(doc), doc.tree, analysis, doc.place.file === null));
+    return analysis;
+  }
+
+  /** Validates a document at its current version (once per version, and again when what it depends on changes). */
   validate(doc: OpenDocument): ValidationResult {
     const cached = this.validated.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.result;
-    const result = validateDocument(doc.tree, doc.place, this.settings, this.schemas, this.services.catalog());
-    if (doc.place.file) this.services.setOpen(doc.place.file, result.instance);
-    this.validated.set(doc.uri, { version: doc.version, result });
+    const analysis = this.analyzed(doc);
+    const view = new FileView(this.workspace, this.fileOf(doc));
+    const result = validateDocument(doc.tree, doc.place, this.settings, this.schemas, undefined, view, analysis);
+    this.validated.set(doc.uri, { version: doc.version, result, dependencies: view.dependencies });
     return result;
+  }
+
+  /** The index changed: forget validations that depended on it, and say so. */
+  workspaceChanged(change: IndexChange): void {
+    if (isEmptyChange(change)) return;
+    for (const [uri, v] of this.validated) if (dependsOn(v.dependencies, change)) this.validated.delete(uri);
+    this.onWorkspaceChange(change);
+  }
+
+  /** Whether a validation is cached for the document (false: it waits to be published again). */
+  isValidated(uri: string): boolean {
+    return this.validated.has(uri);
+  }
+
+  /** A document closed: the file on disk stands for it in the index again. */
+  closed(doc: OpenDocument): void {
+    this.forget(doc.uri);
+    this.analyses.delete(doc.uri);
+    this.workspaceChanged(this.workspace.close(this.fileOf(doc)));
+  }
+
+  /** The workspace is known now (or differently): validate every document again. */
+  invalidateValidations(): void {
+    this.validated.clear();
   }
 
   forget(uri: string): void {
     this.validated.delete(uri);
   }
 
-  /** Settings or schemas changed: every document must be validated again. */
+  /** Settings or schemas changed: every document must be analysed and validated again. */
   invalidateAll(): void {
     this.validated.clear();
+    this.analyses.clear();
   }
 
   /** What completion and hover need: the path index and the schemas that apply. */
   context(doc: OpenDocument): { index: PathIndex; roots: Located[] } {
-    const association = associate(doc.tree, doc.place, this.settings.schemas, this.schemas.store);
-    return { index: indexPaths(doc.tree), roots: this.schemas.roots(association.schemas) };
+    const analysis = this.analyzed(doc);
+    return { index: analysis.paths, roots: analysis.roots };
   }
 }

@@ -9,12 +9,14 @@ export type Path = readonly PathSegment[];
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 export function formatPath(path: Path): string {
-  let out = "";
+  // Joined, not concatenated: `+=` makes a chain of string pieces that stays in memory as
+  // such, and the workspace index keeps hundreds of thousands of these.
+  const parts: string[] = [];
   for (const s of path) {
-    if (typeof s === "number") out += `[${s}]`;
-    else out += (out === "" ? "" : ".") + (IDENTIFIER.test(s) ? s : JSON.stringify(s));
+    if (typeof s === "number") parts.push(`[${s}]`);
+    else parts.push(parts.length === 0 ? "" : ".", IDENTIFIER.test(s) ? s : JSON.stringify(s));
   }
-  return out;
+  return parts.join("");
 }
 
 /** Reads `a.b."c.d"[0]` back into segments; the inverse of formatPath. */

@@ -9,8 +9,14 @@ import { unknownService } from "./unknown-service";
 import { dependencyCycle } from "./dependency-cycle";
 import { duplicateTopic } from "./duplicate-topic";
 import { unusedGlobal } from "./unused-global";
+import { unknownGlobal } from "./unknown-global";
+import { unknownFile } from "./unknown-file";
+import { unknownFileKey } from "./unknown-file-key";
+import { importCycle } from "./import-cycle";
 
 export const RULES: readonly Rule[] = [
   corsWildcardCredentials, mtlsMismatch, zeroTrustWithoutMtls, plaintextEndpoint, retryBudget,
   unknownService, dependencyCycle, duplicateTopic, unusedGlobal,
+  // These need the workspace index, and find nothing in a file checked alone.
+  unknownGlobal, unknownFile, unknownFileKey, importCycle,
 ];

@@ -7,6 +7,8 @@ import type { Instance, Source } from "../schemas/instance";
 import { pointer } from "../schemas/instance";
 import type { Path } from "../paths/path";
 import type { ServiceReference } from "./service-references";
+import type { ValueNames } from "../paths/value-names";
+import type { WorkspaceView } from "./workspace-view";
 
 /** What the workspace knows of services: names defined in any config file, and their dependencies. */
 export interface ServiceCatalog {
@@ -26,6 +28,10 @@ export interface RuleContext {
   services: ServiceCatalog;
   /** The file's name, for rules that treat `peanut.tsk` differently. */
   fileName: string | null;
+  /** The names the file's values use: globals, file reads, imports. */
+  names: ValueNames;
+  /** The rest of the workspace; null when the file is checked alone. */
+  workspace: WorkspaceView | null;
 }
 
 /** What a rule finds; the rule's code and (configured) severity are added to it. */
@@ -35,6 +41,11 @@ export interface Rule {
   code: string;
   severity: Severity;
   description: string;
+  /**
+   * Judges by every config file of the workspace (unknown names, cycles): skipped while the
+   * workspace index is incomplete, as it would report what is only not read yet.
+   */
+  workspaceWide?: boolean;
   check(ctx: RuleContext): Finding[];
 }
 

@@ -6,6 +6,7 @@ export const unknownService: Rule = {
   code: "unknown-service",
   severity: "warning",
   description: "A service name (route, subscriber, `depends_on`) that no `.tsk` file of the workspace defines.",
+  workspaceWide: true,
   check({ references, services }) {
     return references
       .filter((r) => r.target === "services" && !services.has(r.name))

@@ -3,16 +3,18 @@
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { checkDocument } from "../diagnostics/document-checks";
-import { indexPaths } from "../paths/definitions";
+import { indexPaths, type PathIndex } from "../paths/definitions";
+import { collectValueNames, type ValueNames } from "../paths/value-names";
 import { buildInstance, type Instance } from "../schemas/instance";
-import { associate, type DocumentPlace } from "../schemas/schema-association";
+import { associate, type Association, type DocumentPlace } from "../schemas/schema-association";
 import { validateInstance } from "../schemas/validate-document";
 import { BUILTIN_ROOT, builtinSchemaFolder, SchemaStore } from "../schemas/schema-store";
 import { Validator } from "../schemas/validator";
 import { SchemaNavigator, type Located } from "../schemas/schema-navigation";
 import { RULES } from "../rules/all-rules";
-import { findReferences } from "../rules/service-references";
+import { findReferences, type ServiceReference } from "../rules/service-references";
 import type { ServiceCatalog } from "../rules/rule";
+import type { WorkspaceView } from "../rules/workspace-view";
 import { InstanceServiceCatalog, servicesOf, withOwnServices } from "./service-catalog";
 import { suppressedLines } from "./suppressions";
 import type { ValidationSettings } from "./settings";
@@ -28,6 +30,18 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
   instance: Instance;
   schemas: Located[];
+}
+
+/** What every check and the workspace index read of a document: computed once per version. */
+export interface DocumentAnalysis {
+  paths: PathIndex;
+  instance: Instance;
+  association: Association;
+  /** The schemas that apply. */
+  roots: Located[];
+  /** Values that name a service (or another `x-tsk-reference` target), found through the schemas. */
+  references: ServiceReference[];
+  names: ValueNames;
 }
 
 /** The schemas, the engine and the navigator, shared by every document of a session. */
@@ -47,31 +61,45 @@ export class SchemaContext {
   }
 }
 
-export function validateDocument(
-  tree: SyntaxTree, place: DocumentPlace, settings: ValidationSettings, schemas: SchemaContext,
-  services?: ServiceCatalog,
-): ValidationResult {
-  const index = indexPaths(tree);
-  const instance = buildInstance(tree, index);
+export function analyzeDocument(tree: SyntaxTree, place: DocumentPlace, settings: ValidationSettings, schemas: SchemaContext): DocumentAnalysis {
+  const paths = indexPaths(tree);
+  const instance = buildInstance(tree, paths);
   const association = associate(tree, place, settings.schemas, schemas.store);
   const roots = schemas.roots(association.schemas);
-  const all: Diagnostic[] = checkDocument(tree, index);
-  if (!settings.enabled) return { diagnostics: all.filter((d) => SYNTAX_CODES.has(d.code)), instance, schemas: roots };
-  for (const d of validateInstance(instance, association, schemas.validator)) all.push(d);
-  const own = servicesOf(instance);
-  let catalog: ServiceCatalog;
-  if (services) {
-    catalog = withOwnServices(services, own, place.file);
-  } else {
-    const only = new InstanceServiceCatalog();
-    only.addFile(own, place.file);
-    catalog = only;
-  }
   // References are found through whichever schemas apply, the built-in ones at least.
   const referenceRoots = roots.length > 0 ? roots : schemas.roots([BUILTIN_ROOT]);
   const references = findReferences(instance, schemas.navigator, referenceRoots);
-  const ctx = { tree, index, instance, references, services: catalog, fileName: place.file };
+  return { paths, instance, association, roots, references, names: collectValueNames(tree, paths) };
+}
+
+/**
+ * Every check of one document. `workspace` answers questions about other files (when it is
+ * given, its service catalog is used); `analysis` may be passed when it is known already.
+ */
+export function validateDocument(
+  tree: SyntaxTree, place: DocumentPlace, settings: ValidationSettings, schemas: SchemaContext,
+  services?: ServiceCatalog, workspace: WorkspaceView | null = null,
+  analysis: DocumentAnalysis = analyzeDocument(tree, place, settings, schemas),
+): ValidationResult {
+  const { paths: index, instance, association, roots, references, names } = analysis;
+  const all: Diagnostic[] = checkDocument(tree, index);
+  if (!settings.enabled) return { diagnostics: all.filter((d) => SYNTAX_CODES.has(d.code)), instance, schemas: roots };
+  for (const d of validateInstance(instance, association, schemas.validator)) all.push(d);
+  let catalog: ServiceCatalog;
+  if (workspace) {
+    // The index holds this document's latest text already.
+    catalog = workspace.services;
+  } else if (services) {
+    catalog = withOwnServices(services, servicesOf(instance), place.file);
+  } else {
+    const only = new InstanceServiceCatalog();
+    only.addFile(servicesOf(instance), place.file);
+    catalog = only;
+  }
+  const ctx = { tree, index, instance, references, services: catalog, fileName: place.file, names, workspace };
   for (const rule of RULES) {
+    // A rule that judges by the whole workspace waits until the workspace is indexed.
+    if (rule.workspaceWide && workspace && !workspace.complete) continue;
     for (const f of rule.check(ctx)) all.push({ ...f, code: rule.code, severity: rule.severity });
   }
   return { diagnostics: applySettings(tree, all, settings), instance, schemas: roots };

@@ -22,8 +22,11 @@ export function registerCompletion(session: Session): void {
     try {
       const offset = doc.tree.offsetAt(position);
       const { index, roots } = session.context(doc);
+      const file = session.fileOf(doc);
+      const globalsElsewhere = () => session.workspace.resolution.globalScope(file).slice(1).flatMap((f) =>
+        (session.workspace.lookup(f)?.globals ?? []).map((g) => ({ name: g.name, value: g.value, file: session.workspace.displayName(f) })));
       const items = complete({
-        tree: doc.tree, index, roots, navigator: session.schemas.navigator, services: session.services.catalog(),
+        tree: doc.tree, index, roots, navigator: session.schemas.navigator, services: session.workspace.serviceCatalog(), globalsElsewhere,
       }, offset);
       return items.map((i): LspItem => ({
         label: i.label,

@@ -24,6 +24,8 @@ export function registerConfiguration(session: Session, diagnostics: Diagnostics
       session.schemas = new SchemaContext();
       session.invalidateAll();
       diagnostics.scheduleAll();
+      // Which values name services depends on the schemas: the other files are analysed again.
+      if (session.workspace.complete) session.workspaceChanged(await session.workspace.reanalyzeAll());
     } catch (e) {
       session.error("didChangeConfiguration", e);
     }

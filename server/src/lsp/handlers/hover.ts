@@ -11,7 +11,15 @@ export function registerHover(session: Session): void {
     try {
       const offset = doc.tree.offsetAt(position);
       const { index, roots } = session.context(doc);
-      const h = hover({ tree: doc.tree, index, roots, navigator: session.schemas.navigator }, offset);
+      const file = session.fileOf(doc);
+      const globalElsewhere = (name: string) => {
+        const where = session.workspace.resolution.resolveGlobal(file, name);
+        const def = where ? session.workspace.lookup(where)?.globals.filter((g) => g.name === name).pop() : undefined;
+        if (!where || !def) return null;
+        const line = session.workspace.lookup(where)!.positions.positionAt(def.start).line + 1;
+        return { file: session.workspace.displayName(where), line, value: def.value };
+      };
+      const h = hover({ tree: doc.tree, index, roots, navigator: session.schemas.navigator, globalElsewhere }, offset);
       if (!h) return null;
       return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(doc.tree, h.start, h.end) };
     } catch (e) {

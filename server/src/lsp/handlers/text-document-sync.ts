@@ -28,9 +28,8 @@ export function registerDocumentSync(session: Session, diagnostics: DiagnosticsS
   connection.onDidCloseTextDocument(({ textDocument }) => {
     try {
       const doc = documents.get(textDocument.uri);
-      if (doc?.place.file) session.services.setOpen(doc.place.file, null);
       documents.close(textDocument.uri);
-      session.forget(textDocument.uri);
+      if (doc) session.closed(doc);
       diagnostics.clear(textDocument.uri);
     } catch (e) {
       session.error("didClose", e);

@@ -1,0 +1,120 @@
+// What the workspace index keeps of one file: not its tree, but every name it defines and
+// uses, with the ranges navigation needs. Small enough to hold for thousands of files.
+import { createHash } from "node:crypto";
+import type { SyntaxTree } from "../syntax/syntax-tree";
+import type { PathIndex } from "../paths/definitions";
+import { formatPath, type Path } from "../paths/path";
+import { isLiteral, type NameUse, type ValueNames } from "../paths/value-names";
+import type { Instance } from "../schemas/instance";
+import type { ServiceReference } from "../rules/service-references";
+import { servicesOf } from "../validation/service-catalog";
+import type { PositionMap } from "./line-starts";
+import { KeyTable, type KeyDefinition } from "./key-table";
+
+export type { KeyDefinition };
+
+/** What the index needs of a file's analysis (validation's DocumentAnalysis has it all). */
+export interface FileAnalysis {
+  paths: PathIndex;
+  instance: Instance;
+  references: ServiceReference[];
+  names: ValueNames;
+}
+
+/** A value that names a member of a root key (`service = "users"` names `services.users`). */
+export interface NamedReference {
+  name: string;
+  /** The root key whose members it names: `services`. */
+  target: string;
+  start: number;
+  end: number;
+  /** The value's quote, or null for a bare word. */
+  quote: string | null;
+}
+
+export interface GlobalDefinition extends NameUse {
+  value: string;
+}
+
+/** More of a global's value than this is not kept: hover shows the start of it. */
+const MAX_SHOWN = 200;
+
+export interface FileSummary {
+  keys: KeyTable;
+  /** `$name = …`: the key's range, `$` included, and the value as written (for hover elsewhere). */
+  globals: GlobalDefinition[];
+  names: ValueNames;
+  references: NamedReference[];
+  /** Services this file defines: name → the services it depends on. */
+  services: Map<string, string[]>;
+  positions: PositionMap;
+  /** Changes when what other files can see of this one changes (globals, keys, imports, services). */
+  exports: string;
+  /** Changes when the globals this file reads change. */
+  uses: string;
+  /** Changes when the services it defines (or their dependencies) change. */
+  servicesSignature: string;
+}
+
+export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: PositionMap): FileSummary {
+  const text = tree.buffer;
+  const quoteAt = (offset: number): string | null => {
+    const c = text.slice(offset, offset + 1);
+    return c === '"' || c === "'" ? c : null;
+  };
+  const keys: KeyDefinition[] = [];
+  const globals: GlobalDefinition[] = [];
+  for (const d of analysis.paths.definitions) {
+    if (d.global) {
+      const value = d.value ? text.slice(d.valueBase + d.value.start, Math.min(d.valueBase + d.value.end, d.valueBase + d.value.start + MAX_SHOWN)) : "";
+      globals.push({ name: String(d.path[0]), start: d.keyStart, end: d.keyEnd, value });
+      continue;
+    }
+    keys.push({
+      path: formatPath(d.path), depth: d.path.length, kind: d.kind, start: d.keyStart, end: d.keyEnd, quote: quoteAt(d.keyStart),
+      computed: d.kind === "value" && d.value !== null && !isLiteral(d.value),
+    });
+  }
+  const references = analysis.references.map((r): NamedReference => {
+    const quote = quoteAt(r.start);
+    // A triple-quoted value cannot be rewritten by swapping its inside: treat it as computed.
+    const triple = quote !== null && text.slice(r.start, r.start + 3) === quote.repeat(3);
+    return { name: r.name, target: r.target, start: r.start, end: r.end, quote: triple ? "'''" : quote };
+  });
+  const services = servicesOf(analysis.instance);
+  return {
+    keys: new KeyTable(keys), globals, names: analysis.names, references, services, positions,
+    exports: hash([
+      globals.map((g) => g.name).join(" "),
+      keys.map((k) => k.path).join("\n"),
+      analysis.names.imports.map((i) => i.path).join("\n"),
+    ]),
+    uses: hash([[...new Set(analysis.names.globalUses.map((u) => u.name))].sort().join(" ")]),
+    servicesSignature: hash([...services].map(([name, deps]) => `${name}:${deps.join(",")}`)),
+  };
+}
+
+function hash(parts: string[]): string {
+  const h = createHash("sha1");
+  for (const p of parts) h.update(p).update("\u0000");
+  return h.digest("base64");
+}
+
+/** Where `summary`'s file defines `path`, in text order. */
+export function definitionsOf(summary: FileSummary, path: Path): KeyDefinition[] {
+  return summary.keys.definitionsOf(formatPath(path), path.length);
+}
+
+export function defines(summary: FileSummary, path: Path): boolean {
+  return summary.keys.has(formatPath(path), path.length);
+}
+
+/**
+ * The definition that best stands for a path: the last value (it wins, as duplicates go),
+ * else where the object is first written as itself, else its first mention in a dotted key.
+ */
+export function principalDefinition(defs: readonly KeyDefinition[]): KeyDefinition | null {
+  let value: KeyDefinition | null = null;
+  for (const d of defs) if (d.kind === "value") value = d;
+  return value ?? defs.find((d) => d.kind !== "implied") ?? defs[0] ?? null;
+}

@@ -1,0 +1,365 @@
+// The workspace index: a summary of every config file of the workspace folders, kept current
+// from open documents (their latest text wins) and from changes on disk. A file is read again
+// only when its size or modification time changed, and analysed again only when its text did.
+import { createHash } from "node:crypto";
+import * as path from "node:path";
+import { parse, type SyntaxTree } from "../syntax/syntax-tree";
+import { LineStarts } from "./line-starts";
+import { summarize, type FileAnalysis, type FileSummary } from "./file-summary";
+import type { FileStat, WorkspaceFiles } from "./workspace-files";
+import { NameResolution } from "./name-resolution";
+import { IndexServiceCatalog } from "./index-service-catalog";
+
+/** What an update changed, for whoever must re-check the files that depend on it. */
+export interface IndexChange {
+  /** Files that appeared, disappeared, or whose globals, keys or imports changed. */
+  files: Set<string>;
+  /** The services some file defines, or their dependencies, changed. */
+  services: boolean;
+  /** The globals some file reads changed. */
+  globalUses: boolean;
+  /** Files appeared or disappeared, or imports changed: which file sees which changed. */
+  structure: boolean;
+}
+
+export const noChange = (): IndexChange => ({ files: new Set(), services: false, globalUses: false, structure: false });
+
+export function mergeChange(into: IndexChange, other: IndexChange): IndexChange {
+  for (const f of other.files) into.files.add(f);
+  into.services ||= other.services;
+  into.globalUses ||= other.globalUses;
+  into.structure ||= other.structure;
+  return into;
+}
+
+export function isEmptyChange(c: IndexChange): boolean {
+  return c.files.size === 0 && !c.services && !c.globalUses && !c.structure;
+}
+
+interface DiskState { summary: FileSummary; stat: FileStat; hash: string }
+
+interface FileEntry {
+  disk: DiskState | null;
+  /** The open document's latest summary: it wins over the disk's. */
+  open: FileSummary | null;
+  /** Not a file on disk (an untitled document): it has no folder, imports nothing. */
+  virtual: boolean;
+}
+
+export interface IndexOptions {
+  files: WorkspaceFiles;
+  /** Analyses a parsed file, as validation does (schemas decide which values name services). */
+  analyze(tree: SyntaxTree, file: string): FileAnalysis;
+  folders?: readonly string[];
+  /** Told about a file that could not be read or analysed; the file is then left out. */
+  onError?(file: string, e: unknown): void;
+}
+
+/** A file larger than this is left out: one generated dump must not take the server's memory. */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, FileEntry>();
+  /** Paths looked up and not found; a created-file event takes a path out again. */
+  private readonly missing = new Set<string>();
+  private readonly readers = new Map<string, Set<string>>();
+  /** Paths of two segments (`services.users`) → the files that define them: members of root keys, found fast. */
+  private readonly members = new Map<string, Set<string>>();
+  /** Root keys that values name members of (`services`), with how many files name them. */
+  private readonly targets = new Map<string, number>([["services", 1]]);
+  private catalog: IndexServiceCatalog | null = null;
+  private folderList: string[] = [];
+  readonly resolution = new NameResolution(this);
+  /** Whether every workspace folder has been read once. */
+  complete = false;
+  /** Bumps when files appear or disappear or their imports change: caches of who sees what drop then. */
+  generation = 0;
+  /** How often a file was read from disk and analysed, for tests and benchmarks. */
+  readonly counters = { reads: 0, analyses: 0 };
+
+  constructor(private readonly options: IndexOptions) {
+    this.setFolders(options.folders ?? []);
+  }
+
+  get files(): WorkspaceFiles { return this.options.files; }
+  get folders(): readonly string[] { return this.folderList; }
+  get size(): number { return this.entries.size; }
+
+  setFolders(folders: readonly string[]): void {
+    this.folderList = folders.map((f) => path.resolve(f));
+    this.generation++;
+  }
+
+  /** The workspace folder a file belongs to (the innermost), or null. */
+  folderOf(file: string): string | null {
+    let best: string | null = null;
+    for (const f of this.folderList) {
+      const inside = file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep);
+      if (inside && (best === null || f.length > best.length)) best = f;
+    }
+    return best;
+  }
+
+  /** A file's name as messages show it: relative to its workspace folder. */
+  displayName(file: string): string {
+    const folder = this.folderOf(file);
+    return folder ? path.relative(folder, file) || path.basename(file) : file;
+  }
+
+  // ---- reading -------------------------------------------------------------------------
+
+  /** The file's summary as last seen, without going to disk. */
+  summary(file: string): FileSummary | undefined {
+    const e = this.entries.get(file);
+    return e ? e.open ?? e.disk?.summary : undefined;
+  }
+
+  /**
+   * The file's summary, read from disk the first time it is asked for when it is not indexed
+   * (a file outside the workspace folders that one inside imports, say).
+   */
+  lookup(file: string): FileSummary | undefined {
+    const known = this.summary(file);
+    if (known || this.missing.has(file)) return known;
+    this.refreshFromDisk(file);
+    return this.summary(file);
+  }
+
+  isOpen(file: string): boolean { return this.entries.get(file)?.open != null; }
+  isVirtual(file: string): boolean { return this.entries.get(file)?.virtual === true; }
+  /** Outside every workspace folder: nothing watches it, and a rename cannot know its readers. */
+  isExternal(file: string): boolean { return !this.isVirtual(file) && this.folderOf(file) === null; }
+
+  *summaries(): IterableIterator<[string, FileSummary]> {
+    for (const [file, e] of this.entries) {
+      const s = e.open ?? e.disk?.summary;
+      if (s) yield [file, s];
+    }
+  }
+
+  /** Files that read `$name` (whichever file defines it for them). */
+  readersOf(name: string): ReadonlySet<string> {
+    return this.readers.get(name) ?? new Set();
+  }
+
+  /** The files that define a two-segment path such as `services.users`. */
+  definersOf(formatted: string): ReadonlySet<string> {
+    return this.members.get(formatted) ?? new Set();
+  }
+
+  /** Whether values name members of root key `root` (as `service = "users"` names `services.users`). */
+  isReferenceTarget(root: string): boolean {
+    return (this.targets.get(root) ?? 0) > 0;
+  }
+
+  serviceCatalog(): IndexServiceCatalog {
+    return (this.catalog ??= new IndexServiceCatalog(this.summaries()));
+  }
+
+  // ---- updating ------------------------------------------------------------------------
+
+  /** Reads every .tsk file of the folders, yielding to the event loop now and then. */
+  async indexFolders(progress?: (done: number, total: number) => void): Promise<IndexChange> {
+    const list = this.listFolders();
+    const change = noChange();
+    let last = Date.now();
+    for (let i = 0; i < list.length; i++) {
+      mergeChange(change, this.refreshFromDisk(list[i]));
+      if (Date.now() - last >= 15) {
+        progress?.(i + 1, list.length);
+        // Requests that arrived meanwhile are answered before the next files are read.
+        await new Promise((resolve) => setImmediate(resolve));
+        last = Date.now();
+      }
+    }
+    progress?.(list.length, list.length);
+    this.complete = true;
+    return change;
+  }
+
+  /** The same, at once: for `tsk check` and benchmarks. */
+  indexFoldersNow(): IndexChange {
+    const change = noChange();
+    for (const file of this.listFolders()) mergeChange(change, this.refreshFromDisk(file));
+    this.complete = true;
+    return change;
+  }
+
+  private listFolders(): string[] {
+    const seen = new Set<string>();
+    for (const folder of this.folderList) for (const f of this.options.files.list(folder)) seen.add(f);
+    return [...seen];
+  }
+
+  /** A file was created or changed on disk (or may have been). An open document's text still wins. */
+  refreshFromDisk(file: string): IndexChange {
+    const entry = this.entries.get(file);
+    // Its disk state is checked again when it closes.
+    if (entry?.open) return noChange();
+    const stat = this.options.files.stat(file);
+    if (!stat || stat.size > MAX_FILE_BYTES) {
+      this.missing.add(file);
+      return entry ? this.replace(file, null) : noChange();
+    }
+    this.missing.delete(file);
+    const disk = entry?.disk;
+    if (disk && disk.stat.mtimeMs === stat.mtimeMs && disk.stat.size === stat.size) return noChange();
+    let text: string;
+    try {
+      text = this.options.files.read(file);
+      this.counters.reads++;
+    } catch (e) {
+      this.options.onError?.(file, e);
+      this.missing.add(file);
+      return entry ? this.replace(file, null) : noChange();
+    }
+    const hash = createHash("sha1").update(text).digest("base64");
+    if (disk && disk.hash === hash) {
+      disk.stat = stat;
+      return noChange();
+    }
+    const summary = this.analyzeText(file, text);
+    if (!summary) return entry ? this.replace(file, null) : noChange();
+    return this.replace(file, { summary, stat, hash });
+  }
+
+  /** A file was deleted on disk; or a folder, and every file below it with it. */
+  removeFromDisk(file: string): IndexChange {
+    this.missing.add(file);
+    const entry = this.entries.get(file);
+    if (!entry) {
+      const below = file.endsWith(path.sep) ? file : file + path.sep;
+      const change = noChange();
+      for (const f of [...this.entries.keys()]) if (f.startsWith(below)) mergeChange(change, this.removeFromDisk(f));
+      return change;
+    }
+    if (entry.open) {
+      entry.disk = null;
+      return noChange();
+    }
+    return this.replace(file, null);
+  }
+
+  /** An open document's latest text, parsed and analysed by its owner. */
+  setOpen(file: string, tree: SyntaxTree, analysis: FileAnalysis, virtual = false): IndexChange {
+    const summary = summarize(tree, analysis, tree.lines);
+    let entry = this.entries.get(file);
+    const before = entry ? entry.open ?? entry.disk?.summary : undefined;
+    if (!entry) {
+      entry = { disk: null, open: null, virtual };
+      this.entries.set(file, entry);
+    }
+    this.missing.delete(file);
+    entry.open = summary;
+    return this.changed(file, before, summary);
+  }
+
+  /** The document closed: the file on disk stands for it again (read again only if it changed). */
+  close(file: string): IndexChange {
+    const entry = this.entries.get(file);
+    if (!entry?.open) return noChange();
+    const before = entry.open;
+    entry.open = null;
+    if (entry.virtual || !entry.disk) {
+      this.entries.delete(file);
+      const change = this.changed(file, before, undefined);
+      return entry.virtual ? change : mergeChange(change, this.refreshFromDisk(file));
+    }
+    const change = this.changed(file, before, entry.disk.summary);
+    return mergeChange(change, this.refreshFromDisk(file));
+  }
+
+  /** Settings that decide what a file's values mean changed: analyse every file again. */
+  async reanalyzeAll(): Promise<IndexChange> {
+    const change = noChange();
+    let last = Date.now();
+    for (const [file, entry] of [...this.entries]) {
+      if (entry.open || !entry.disk) continue;
+      entry.disk.stat = { mtimeMs: -1, size: -1 };
+      entry.disk.hash = "";
+      mergeChange(change, this.refreshFromDisk(file));
+      if (Date.now() - last >= 15) {
+        await new Promise((resolve) => setImmediate(resolve));
+        last = Date.now();
+      }
+    }
+    return change;
+  }
+
+  private analyzeText(file: string, text: string): FileSummary | null {
+    try {
+      const tree = parse(text);
+      const summary = summarize(tree, this.options.analyze(tree, file), new LineStarts(text));
+      this.counters.analyses++;
+      return summary;
+    } catch (e) {
+      this.options.onError?.(file, e);
+      return null;
+    }
+  }
+
+  private replace(file: string, disk: DiskState | null): IndexChange {
+    const entry = this.entries.get(file);
+    const before = entry ? entry.open ?? entry.disk?.summary : undefined;
+    if (disk) {
+      if (entry) entry.disk = disk;
+      else this.entries.set(file, { disk, open: null, virtual: false });
+    } else if (entry) {
+      if (entry.open) entry.disk = null;
+      else this.entries.delete(file);
+    }
+    const after = this.summary(file);
+    return this.changed(file, before, after);
+  }
+
+  /** Keeps the reverse maps and caches in step, and says what changed. */
+  private changed(file: string, before: FileSummary | undefined, after: FileSummary | undefined): IndexChange {
+    const change = noChange();
+    if (before === after) return change;
+    if (!before || !after) {
+      change.files.add(file);
+      change.structure = true;
+      change.services = (before ?? after)!.services.size > 0;
+      change.globalUses = (before ?? after)!.names.globalUses.length > 0;
+    } else {
+      if (before.exports !== after.exports) change.files.add(file);
+      if (importsOf(before) !== importsOf(after)) change.structure = true;
+      change.services = before.servicesSignature !== after.servicesSignature;
+      change.globalUses = before.uses !== after.uses;
+    }
+    if (change.structure) this.generation++;
+    for (const t of new Set(before?.references.map((r) => r.target))) this.targets.set(t, (this.targets.get(t) ?? 0) - 1);
+    for (const t of new Set(after?.references.map((r) => r.target))) this.targets.set(t, (this.targets.get(t) ?? 0) + 1);
+    if (change.services) this.catalog = null;
+    if (!before || !after || before.exports !== after.exports) {
+      if (before) {
+        const keys = before.keys;
+        for (let i = 0; i < keys.length; i++) if (keys.depth(i) === 2) this.members.get(keys.path(i))?.delete(file);
+      }
+      if (after) {
+        const keys = after.keys;
+        for (let i = 0; i < keys.length; i++) {
+          if (keys.depth(i) !== 2) continue;
+          let set = this.members.get(keys.path(i));
+          if (!set) this.members.set(keys.path(i), (set = new Set()));
+          set.add(file);
+        }
+      }
+    }
+    if (!before || !after || change.globalUses) {
+      if (before) for (const u of before.names.globalUses) this.readers.get(u.name)?.delete(file);
+      if (after) {
+        for (const u of after.names.globalUses) {
+          let set = this.readers.get(u.name);
+          if (!set) this.readers.set(u.name, (set = new Set()));
+          set.add(file);
+        }
+      }
+    }
+    return change;
+  }
+}
+
+function importsOf(s: FileSummary): string {
+  return s.names.imports.map((i) => i.path).join("\n");
+}
