@@ -67,6 +67,7 @@ export function makeScratch(): { scratch: string; extensionsDir: string } {
     "editor.fontSize": 14,
     "workbench.tips.enabled": false,
     "chat.disableAIFeatures": true,
+    "workbench.secondarySideBar.defaultVisibility": "hidden",
   }, null, 2));
   return { scratch, extensionsDir: path.join(scratch, "extensions") };
 }
