@@ -102,6 +102,26 @@ describe("TSK in VS Code", () => {
     assert.match(text, /exponential/);
   });
 
+  it("goes to a global's definition in another file with F12", async () => {
+    const editor = await open("app.tsk");
+    const line = 1;
+    const at = editor.document.lineAt(line).text.indexOf("$region");
+    editor.selection = new vscode.Selection(line, at + 2, line, at + 2);
+    // The workspace is indexed in the background: ask until the server knows the other file.
+    for (let tries = 0; ; tries++) {
+      const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>("vscode.executeDefinitionProvider", editor.document.uri, editor.selection.active);
+      if (found.length > 0) break;
+      assert.ok(tries < 60, "a definition within 30 s");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await vscode.commands.executeCommand("editor.action.revealDefinition");
+    const landed = vscode.window.activeTextEditor!;
+    assert.equal(landed.document.uri.toString(), file("platform.tsk").toString());
+    const target = landed.document.lineAt(landed.selection.active.line).text;
+    assert.match(target, /^\$region = "eu-west-1"/);
+    assert.equal(landed.selection.start.character, 0, "the target is the key itself");
+  });
+
   it("restarts the server on command and keeps serving", async () => {
     await vscode.commands.executeCommand("tsk.restartServer");
     const editor = await open("broken.tsk");
