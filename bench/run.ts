@@ -1,14 +1,16 @@
-// `npm run bench [-- parse|keystroke|lsp ...]`: prints the report of every part, or of the
+// `npm run bench [-- parse|keystroke|lsp|workspace ...]`: prints the report of every part, or of the
 // parts named. Not a test: it fails only when the data it measures is wrong.
 import * as os from "node:os";
 import { runParseBench } from "./parse-bench";
 import { runKeystrokeBench } from "./keystroke-bench";
 import { runLspBench } from "./lsp-bench";
+import { runWorkspaceBench } from "./workspace-bench";
 
 const PARTS: Record<string, () => unknown> = {
   parse: runParseBench,
   keystroke: runKeystrokeBench,
   lsp: runLspBench,
+  workspace: runWorkspaceBench,
 };
 
 async function main(): Promise<void> {
