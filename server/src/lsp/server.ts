@@ -15,6 +15,7 @@ import { registerRename } from "./handlers/rename";
 import { registerDocumentLinks } from "./handlers/document-links";
 import { registerWorkspaceSymbols } from "./handlers/workspace-symbols";
 import { registerWatchedFiles, watchConfigFiles } from "./handlers/did-change-watched-files";
+import { watchWorkspaceFolders } from "./handlers/workspace-folders";
 import { indexWorkspace } from "./workspace-indexing";
 import { readValidationSettings } from "../validation/settings";
 
@@ -24,12 +25,15 @@ export function startServer(): void {
   const diagnostics = new DiagnosticsScheduler(session);
 
   let watchesFiles = false;
+  let followsFolders = false;
 
   connection.onInitialize((params): InitializeResult => {
     session.pullsConfiguration = params.capabilities.workspace?.configuration === true;
     session.registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    followsFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    session.folderUris = folders;
     session.documents.setWorkspaceFolders(folders);
     session.workspace.setFolders(session.documents.workspaceFolders);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
@@ -44,6 +48,7 @@ export function startServer(): void {
         renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "tsk-language-server", version: VERSION },
     };
@@ -54,6 +59,7 @@ export function startServer(): void {
     await loadSettings(session);
     diagnostics.release();
     watchConfigFiles(session, watchesFiles);
+    if (followsFolders) watchWorkspaceFolders(session, diagnostics);
     session.invalidateAll();
     diagnostics.scheduleAll();
     // In the background: documents are checked meanwhile, and again when it is done.

@@ -19,6 +19,8 @@ export class Session {
   settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS;
   /** Whether the client answers workspace/configuration requests. */
   pullsConfiguration = false;
+  /** The workspace folders, as the client names them. */
+  folderUris: string[] = [];
   /** Whether the client lets the server register for didChangeConfiguration (VS Code does; Neovim and Eglot do not). */
   registersConfiguration = false;
   readonly workspace: WorkspaceIndex;

@@ -90,6 +90,21 @@ export class WorkspaceIndex {
     this.generation++;
   }
 
+  /**
+   * Workspace folders were added or removed: the files only a removed folder held are
+   * forgotten (open documents stay, and so do files another file imports or reads: they are
+   * read again when asked for); an added folder's files are read by the next `indexFolders`.
+   */
+  changeFolders(folders: readonly string[]): IndexChange {
+    this.setFolders(folders);
+    const change = noChange();
+    for (const [file, entry] of [...this.entries]) {
+      if (entry.open || this.folderOf(file) !== null) continue;
+      mergeChange(change, this.replace(file, null));
+    }
+    return change;
+  }
+
   /** The workspace folder a file belongs to (the innermost), or null. */
   folderOf(file: string): string | null {
     let best: string | null = null;

@@ -77,6 +77,18 @@ describe("TSK in VS Code", () => {
     await diagnosticsOf(file("broken.tsk"), (d) => d.some((x) => codeOf(x) === "unknown-value"));
   });
 
+  it("gives each token of the guide the scope of the grammar", async () => {
+    // What the colorizer of VS Code's own grammar tests reads: text and scopes, token by token.
+    const tokens = await vscode.commands.executeCommand<{ c: string; t: string }[]>("_workbench.captureSyntaxTokens", file("guide.tsk"));
+    const scopeOf = (text: string) => tokens.find((t) => t.c === text)?.t ?? `no token '${text}'`;
+    assert.match(scopeOf("microservices"), /support\.type\.property-name\.tsk/);
+    assert.match(scopeOf("provider"), /support\.type\.property-name\.tsk/);
+    assert.match(scopeOf("consul"), /string\.quoted\.double\.tsk/);
+    assert.match(scopeOf("5"), /constant\.numeric\.integer\.tsk/);
+    assert.match(scopeOf("true"), /constant\.language\.boolean\.tsk/);
+    assert.match(scopeOf("{"), /punctuation\.\S*bracket\.curly\.tsk/);
+  });
+
   it("completes the keys valid at the cursor, with their docs", async () => {
     const editor = await open("guide.tsk");
     const doc = editor.document;
