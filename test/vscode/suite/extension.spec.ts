@@ -77,8 +77,11 @@ describe("TSK in VS Code", () => {
     await diagnosticsOf(file("broken.tsk"), (d) => d.some((x) => codeOf(x) === "unknown-value"));
   });
 
-  it("gives each token of the guide the scope of the grammar", async () => {
-    // What the colorizer of VS Code's own grammar tests reads: text and scopes, token by token.
+  it("gives each token of the guide the scope of the grammar", async function () {
+    // What VS Code's own colorizer tests read: text and scopes, token by token. Desktop VS Code
+    // (npm run test:electron) has the command; the web build does not, and there
+    // test/vscode/ui.test.ts reads the scopes from the token inspector instead.
+    if (!(await vscode.commands.getCommands(true)).includes("_workbench.captureSyntaxTokens")) this.skip();
     const tokens = await vscode.commands.executeCommand<{ c: string; t: string }[]>("_workbench.captureSyntaxTokens", file("guide.tsk"));
     const scopeOf = (text: string) => tokens.find((t) => t.c === text)?.t ?? `no token '${text}'`;
     assert.match(scopeOf("microservices"), /support\.type\.property-name\.tsk/);
