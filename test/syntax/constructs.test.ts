@@ -324,6 +324,17 @@ describe("3. values", () => {
     assert.equal(single.quote, "'");
   });
 
+  it("a backslash at the end of a line continues a string; neither it nor the line break is in the value", () => {
+    for (const eol of ["\n", "\r\n"]) {
+      const text = `a = "one \\${eol}two"${eol}b = 'x\\${eol}y'${eol}c = 1${eol}`;
+      const { root } = parseClean(text);
+      assert.equal(root.length, 3, JSON.stringify(text));
+      assert.equal(root[0].value.value, "one two");
+      assert.equal(root[1].value.value, "xy");
+      assert.equal(keyName(root[2].key), "c");
+    }
+  });
+
   it("\"\"\" and ''' strings span lines and keep their text as written", () => {
     const text = "description: \"\"\"\nThis is a multiline string # not a comment\nthat spans lines\n\"\"\"\nafter = 1\nraw = '''a\\nb\n'''\n";
     const { root } = parseClean(text);

@@ -22,6 +22,9 @@ function applyEscapes(s: string): string {
     const c = s[i];
     if (c !== "\\" || i + 1 >= s.length) { out += c; continue; }
     const n = s[++i];
+    // A backslash at the end of a line continues the string on the next; neither is in the value.
+    if (n === "\n") continue;
+    if (n === "\r") { if (s[i + 1] === "\n") i++; continue; }
     if (n === "u" && /^[0-9a-fA-F]{4}$/.test(s.slice(i + 1, i + 5))) {
       out += String.fromCharCode(parseInt(s.slice(i + 1, i + 5), 16));
       i += 4;

@@ -66,7 +66,8 @@ function scanString(text: string, offset: number, multiLine: boolean): number {
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === q) return i + 1 - offset;
-    if (c === 92 /* \ */) { i += 2; continue; }
+    // An escape; a backslash before a line break (\r\n too) continues the string on the next line.
+    if (c === 92 /* \ */) { i += text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2; continue; }
     if ((c === 10 || c === 13) && !multiLine) break;
     i++;
   }
