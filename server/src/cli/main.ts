@@ -1,16 +1,23 @@
 // The `tsk` command line.
 import { VERSION } from "../version";
 import { runCheck, type CheckOptions } from "./check-command";
+import { runFormat } from "./format-command";
 
 const USAGE = `Usage: tsk check [--format text|json] PATH...
+       tsk format [--check] PATH...
 
-Checks TuskLang (.tsk) files: every PATH that is a folder is searched for .tsk files.
-Prints each problem as file:line:col severity message [code], then a summary.
+tsk check: checks TuskLang (.tsk) files; every PATH that is a folder is searched for .tsk
+files. Prints each problem as file:line:col severity message [code], then a summary.
 Exits 1 when an error was found, 0 otherwise, 2 when the command line is wrong.
 
+tsk format: formats them in place (4 spaces a level), as the editor's Format Document does.
+A file with syntax errors is left alone and reported. Exits 1 when a file could not be
+formatted, or, with --check, when a file is not formatted (nothing is written then).
+
 Options:
-  --format text|json   text (the default) or a JSON array of
+  --format text|json   (check) text (the default) or a JSON array of
                        {file, line, column, endLine, endColumn, severity, code, message}
+  --check              (format) change nothing; list the files that are not formatted
   -h, --help           show this help
   -v, --version        show the version
 `;
@@ -25,6 +32,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     out(`${VERSION}\n`);
     return 0;
   }
+  if (command === "format") return formatCommand(rest, out, err);
   if (command !== "check") {
     err(`tsk: unknown command '${command}'\n\n${USAGE}`);
     return 2;
@@ -53,4 +61,22 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 2;
   }
   return runCheck(paths, options, out);
+}
+
+function formatCommand(args: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let check = false;
+  const paths: string[] = [];
+  for (const a of args) {
+    if (a === "-h" || a === "--help") { out(USAGE); return 0; }
+    if (a === "--check") check = true;
+    else if (a.startsWith("-") && a !== "-") {
+      err(`tsk: unknown option '${a}'\n\n${USAGE}`);
+      return 2;
+    } else paths.push(a);
+  }
+  if (paths.length === 0) {
+    err(`tsk format: name at least one file or folder\n\n${USAGE}`);
+    return 2;
+  }
+  return runFormat(paths, { check }, out, err);
 }

@@ -14,6 +14,7 @@ import { registerPrepareRename } from "./handlers/prepare-rename";
 import { registerRename } from "./handlers/rename";
 import { registerDocumentLinks } from "./handlers/document-links";
 import { registerWorkspaceSymbols } from "./handlers/workspace-symbols";
+import { registerFormatting } from "./handlers/formatting";
 import { registerWatchedFiles, watchConfigFiles } from "./handlers/did-change-watched-files";
 import { watchWorkspaceFolders } from "./handlers/workspace-folders";
 import { indexWorkspace } from "./workspace-indexing";
@@ -48,6 +49,7 @@ export function startServer(): void {
         renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
+        documentFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "tsk-language-server", version: VERSION },
@@ -76,6 +78,7 @@ export function startServer(): void {
   registerRename(session);
   registerDocumentLinks(session);
   registerWorkspaceSymbols(session);
+  registerFormatting(session);
   registerWatchedFiles(session);
 
   process.on("uncaughtException", (e) => session.error("uncaught", e));

@@ -137,6 +137,15 @@ describe("TSK in VS Code", () => {
     assert.equal(landed.selection.start.character, 0, "the target is the key itself");
   });
 
+  it("formats a document: indentation by nesting, spaces around '='", async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: "tsk", content: "security {\nzero_trust=true\n}\n" });
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>("vscode.executeFormatDocumentProvider", doc.uri, { tabSize: 4, insertSpaces: true });
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(doc.uri, edits);
+    await vscode.workspace.applyEdit(edit);
+    assert.equal(doc.getText(), "security {\n    zero_trust = true\n}\n");
+  });
+
   it("restarts the server on command and keeps serving", async () => {
     await vscode.commands.executeCommand("tsk.restartServer");
     const editor = await open("broken.tsk");
