@@ -6,6 +6,7 @@
 // would move text the user is still writing.
 import type { Container, Expression, Span, Statement } from "../syntax/nodes";
 import { bodyEnd, forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
+import { bracketsOf, forEachExpression } from "../syntax/expression-walk";
 
 export interface FormatOptions {
   /** Spaces per level; ignored with tabs. */
@@ -159,14 +160,14 @@ class Formatter {
       for (let l = this.lineOf(open) + 1; l <= this.lineOf(close) && l <= last; l++) inside[l - first] = 1;
     };
     const value = s.kind === "assignment" ? s.value : s.kind === "expression" ? s.expression : null;
-    if (value) walk(value, (e) => { const b = brackets(e); if (b) mark(at + b.open, at + b.close); });
+    if (value) forEachExpression(value, (e) => { const b = bracketsOf(e); if (b) mark(at + b.open, at + b.close); });
     for (let l = first + 1; l <= last; l++) if (!inside[l - first]) this.keepIndent[l] = 1;
   }
 
   private expression(root: Expression, at: number): void {
-    walk(root, (e) => {
+    forEachExpression(root, (e) => {
       if (e.kind === "string" && this.lineOf(at + e.start) !== this.lineOf(at + e.end)) this.markVerbatim(at + e.start, at + e.end);
-      const b = brackets(e);
+      const b = bracketsOf(e);
       if (b) this.indentBetween(at + b.open, at + b.close);
     });
   }
@@ -230,40 +231,5 @@ class Formatter {
     let e = this.text.length;
     while (e > 0 && /\s/.test(this.text[e - 1]) && !this.insideVerbatim(e - 1)) e--;
     return e;
-  }
-}
-
-/** The offsets (relative, like the expression's) of a bracketed expression's `(`, `[` or `{`, and its closer. */
-function brackets(e: Expression): { open: number; close: number } | null {
-  switch (e.kind) {
-    case "array":
-    case "object":
-    case "paren":
-      return { open: e.start, close: e.end - 1 };
-    case "call":
-      return { open: e.callee.end, close: e.end - 1 };
-    default:
-      return null;
-  }
-}
-
-/** Every expression under `root`, parents first; iterative, for deep nesting. */
-function walk(root: Expression, visit: (e: Expression) => void): void {
-  const stack: Expression[] = [root];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    visit(e);
-    switch (e.kind) {
-      case "array": stack.push(...e.elements); break;
-      case "object": for (const m of e.members) stack.push(m.value); break;
-      case "call": stack.push(e.callee, ...e.args); break;
-      case "member": stack.push(e.object); break;
-      case "index": stack.push(e.object, e.index); break;
-      case "unary": stack.push(e.operand); break;
-      case "binary": stack.push(e.left, e.right); break;
-      case "ternary": stack.push(e.test, e.then, e.else); break;
-      case "paren": stack.push(e.expression); break;
-      default: break;
-    }
   }
 }

@@ -1,7 +1,7 @@
 // The language server: a thin layer that maps LSP onto the language core. The transport
 // (--stdio, --node-ipc, --socket=N) comes from the command line, as vscode-languageserver reads it.
 import { VERSION } from "../version";
-import { createConnection, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from "vscode-languageserver/node";
+import { CodeActionKind, createConnection, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from "vscode-languageserver/node";
 import { Session } from "./session";
 import { DiagnosticsScheduler } from "./diagnostics-scheduler";
 import { registerDocumentSync } from "./handlers/text-document-sync";
@@ -15,6 +15,9 @@ import { registerRename } from "./handlers/rename";
 import { registerDocumentLinks } from "./handlers/document-links";
 import { registerWorkspaceSymbols } from "./handlers/workspace-symbols";
 import { registerFormatting } from "./handlers/formatting";
+import { registerDocumentSymbols } from "./handlers/document-symbols";
+import { registerFoldingRanges } from "./handlers/folding-ranges";
+import { registerCodeActions } from "./handlers/code-actions";
 import { registerWatchedFiles, watchConfigFiles } from "./handlers/did-change-watched-files";
 import { watchWorkspaceFolders } from "./handlers/workspace-folders";
 import { indexWorkspace } from "./workspace-indexing";
@@ -50,6 +53,9 @@ export function startServer(): void {
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         documentFormattingProvider: true,
+        documentSymbolProvider: { label: "TSK" },
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "tsk-language-server", version: VERSION },
@@ -79,6 +85,9 @@ export function startServer(): void {
   registerDocumentLinks(session);
   registerWorkspaceSymbols(session);
   registerFormatting(session);
+  registerDocumentSymbols(session);
+  registerFoldingRanges(session);
+  registerCodeActions(session);
   registerWatchedFiles(session);
 
   process.on("uncaughtException", (e) => session.error("uncaught", e));

@@ -79,7 +79,10 @@ function toDiagnostic(e: ErrorObject, instance: Instance): Diagnostic | null {
       const message = open
         ? `${shown} is not a known value for '${where}'${guess ? `: did you mean '${guess}'? Known values: ${list(allowed)}` : `: known values are ${list(allowed)}`}`
         : `${shown} is not allowed for '${where}': use one of ${list(allowed)}${guess ? ` (did you mean '${guess}'?)` : ""}`;
-      return { ...valueRange, severity: open ? "warning" : "error", code: open ? "unknown-value" : "invalid-value", message };
+      return {
+        ...valueRange, severity: open ? "warning" : "error", code: open ? "unknown-value" : "invalid-value", message,
+        ...(guess ? { data: { replacement: guess } } : {}),
+      };
     }
     case "type": {
       if (!valueRange) return null;

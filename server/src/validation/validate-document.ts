@@ -20,7 +20,7 @@ import { suppressedLines } from "./suppressions";
 import type { ValidationSettings } from "./settings";
 
 /** Codes of the parser's own problems: they cannot be silenced or turned down. */
-const SYNTAX_CODES = new Set([
+export const SYNTAX_CODES = new Set([
   "expected-value", "expected-key", "expected-separator", "unclosed-block", "unclosed-bracket", "unmatched-close",
   "unterminated-string", "unterminated-comment", "unknown-character", "unexpected-token", "yaml-list",
   "section-in-block", "too-deep", "syntax",

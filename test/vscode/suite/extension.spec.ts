@@ -146,6 +146,23 @@ describe("TSK in VS Code", () => {
     assert.equal(doc.getText(), "security {\n    zero_trust = true\n}\n");
   });
 
+  it("outlines the guide, and fixes a misspelt value from the light bulb", async () => {
+    const guide = await open("guide.tsk");
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", guide.document.uri);
+    assert.deepEqual(symbols.map((s) => s.name), ["microservices"]);
+    assert.deepEqual(symbols[0].children.map((s) => s.name), ["discovery", "registry"]);
+    const editor = await open("broken.tsk");
+    const warning = (await diagnosticsOf(file("broken.tsk"), (d) => d.some((x) => codeOf(x) === "unknown-value"))).find((x) => codeOf(x) === "unknown-value")!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", editor.document.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.equal(fix.title, 'Change to "consul"');
+    await vscode.workspace.applyEdit(fix.edit!);
+    assert.match(editor.document.lineAt(warning.range.start.line).text, /provider = "consul"/);
+    await diagnosticsOf(file("broken.tsk"), (d) => !d.some((x) => codeOf(x) === "unknown-value"));
+    await vscode.commands.executeCommand("undo");
+    await diagnosticsOf(file("broken.tsk"), (d) => d.some((x) => codeOf(x) === "unknown-value"));
+  });
+
   it("restarts the server on command and keeps serving", async () => {
     await vscode.commands.executeCommand("tsk.restartServer");
     const editor = await open("broken.tsk");
