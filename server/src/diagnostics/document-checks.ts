@@ -2,13 +2,14 @@
 import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
 import { duplicateDefinitions, indexPaths, type PathIndex } from "../paths/definitions";
 import { formatPath } from "../paths/path";
+import { forEachExpression } from "../syntax/expression-walk";
 import type { Diagnostic } from "./diagnostic";
 
 const KNOWN_DIRECTIVES = new Set(["api", "schema"]);
 
 export function checkDocument(tree: SyntaxTree, index: PathIndex = indexPaths(tree)): Diagnostic[] {
   // concat, not push(...): a file can have more problems than arguments fit on the stack.
-  const out = tree.problems().concat(duplicateKeys(tree, index), directiveChecks(tree)) as Diagnostic[];
+  const out = tree.problems().concat(duplicateKeys(tree, index), directiveChecks(tree), escapeChecks(tree)) as Diagnostic[];
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -39,6 +40,35 @@ function directiveChecks(tree: SyntaxTree): Diagnostic[] {
     } else if (s.name === "schema" && s.argument === "") {
       out.push({ ...range, severity: "warning", code: "schema-directive", message: "'#!schema' needs a schema path, a URI, or 'none'" });
     }
+  });
+  return out;
+}
+
+/** `\n \t \r \\ \" \' \0 \uXXXX`, and a backslash before a line break (it continues the string). */
+const KNOWN_ESCAPE = /^(?:[ntr0\\"'\r\n]|u[0-9A-Fa-f]{4})/;
+
+/**
+ * An unknown escape (`"C:\data"`) is kept as written, backslash and all; the highlighting
+ * marks it, and this says why, in case a `\\` was meant.
+ */
+function escapeChecks(tree: SyntaxTree): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const text = tree.text;
+  forEachStatement(tree.root, 0, (s, at) => {
+    const value = s.kind === "assignment" ? s.value : s.kind === "expression" ? s.expression : null;
+    if (!value) return;
+    forEachExpression(value, (e) => {
+      if (e.kind !== "string" || e.quote.length !== 1) return;
+      const raw = text.slice(at + e.start, at + e.end);
+      for (let i = raw.indexOf("\\"); i >= 0 && i < raw.length - 1; i = raw.indexOf("\\", i + 2)) {
+        if (KNOWN_ESCAPE.test(raw.slice(i + 1, i + 6))) continue;
+        const start = at + e.start + i;
+        out.push({
+          start, end: start + 2, severity: "warning", code: "unknown-escape",
+          message: `'${raw.slice(i, i + 2)}' is no escape: it stays as written; write '\\\\' for a backslash`,
+        });
+      }
+    });
   });
   return out;
 }
