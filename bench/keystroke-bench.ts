@@ -8,7 +8,8 @@ import { lineCount, sizedConfig } from "./render-config";
 import { fullGc } from "./gc";
 import { mb, ms, percentile, ratio, rng, table, target, time } from "./stats";
 
-export const LINE_SIZES = [1_000, 10_000, 100_000];
+/** The file sizes of the keystroke and LSP parts; TSK_BENCH_LINES=10000 (or 1000,10000) for a quicker look. */
+export const LINE_SIZES = process.env.TSK_BENCH_LINES ? process.env.TSK_BENCH_LINES.split(",").map(Number) : [1_000, 10_000, 100_000];
 /** Each pair is an insertion and its deletion: 200 edits. */
 const EDIT_PAIRS = 100;
 const WARMUP_PAIRS = 100;
