@@ -23,7 +23,14 @@ export interface Instance {
 }
 
 export function pointer(path: Path): string {
-  return path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+  let out = "";
+  for (const s of path) out += "/" + escapeSegment(typeof s === "number" ? String(s) : s);
+  return out;
+}
+
+/** `~` and `/` escaped as JSON pointers write them; most keys have neither, and pay no regex. */
+function escapeSegment(k: string): string {
+  return k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k;
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -95,17 +102,15 @@ function literal(e: Expression): Json | undefined {
 
 function toJson(
   e: Expression, base: number, path: Path, globals: Map<string, Json>, sources: Map<string, Source>,
-  key: { keyStart: number; keyEnd: number },
+  key: { keyStart: number; keyEnd: number }, at: string = pointer(path),
 ): Json {
-  const p = pointer(path);
-  const record = (expression: boolean) =>
-    sources.set(p, { path, keyStart: key.keyStart, keyEnd: key.keyEnd, valueStart: base + e.start, valueEnd: base + e.end, expression });
+  // `at` is the pointer of `path`, passed down rather than built again for every value.
   if (e.kind === "array") {
-    record(false);
-    return e.elements.map((el, i) => toJson(el, base, [...path, i], globals, sources, { keyStart: base + el.start, keyEnd: base + el.end }));
+    sources.set(at, source(path, key, base, e, false));
+    return e.elements.map((el, i) => toJson(el, base, [...path, i], globals, sources, { keyStart: base + el.start, keyEnd: base + el.end }, `${at}/${i}`));
   }
   if (e.kind === "object") {
-    record(false);
+    sources.set(at, source(path, key, base, e, false));
     const o: { [k: string]: Json } = {};
     for (const m of e.members) {
       let target = o;
@@ -115,12 +120,18 @@ function toJson(
         target = target[n] as { [k: string]: Json };
       }
       const last = m.key.segments[m.key.segments.length - 1];
-      target[last.name] = toJson(m.value, base, [...path, ...names], globals, sources, { keyStart: base + last.start, keyEnd: base + last.end });
+      let inner = at;
+      for (const n of names) inner += "/" + escapeSegment(n);
+      target[last.name] = toJson(m.value, base, [...path, ...names], globals, sources, { keyStart: base + last.start, keyEnd: base + last.end }, inner);
     }
     return o;
   }
   const v = e.kind === "global" ? globals.get(e.name) : literal(e);
-  record(v === undefined);
+  sources.set(at, source(path, key, base, e, v === undefined));
   // An expression stands as null: errors about it are dropped, errors about its parent stay.
   return v === undefined ? null : v;
+}
+
+function source(path: Path, key: { keyStart: number; keyEnd: number }, base: number, e: Expression, expression: boolean): Source {
+  return { path, keyStart: key.keyStart, keyEnd: key.keyEnd, valueStart: base + e.start, valueEnd: base + e.end, expression };
 }
