@@ -144,6 +144,13 @@ describe("formatting", () => {
     assert.equal(format("a {\nb = 1\n}\n", { tabSize: 2, insertSpaces: true }), "a {\n  b = 1\n}\n");
   });
 
+  it("refuses nesting so deep that indenting it would bury the text, quickly", () => {
+    const n = 100_000;
+    const r = formatDocument(parse("a {\n".repeat(n) + "x = 1\n" + "}\n".repeat(n)));
+    assert.ok("refused" in r);
+    assert.match(r.refused, /nested 100000 levels deep/);
+  });
+
   it("leaves a file with syntax errors alone, and says why", () => {
     const r = formatDocument(parse("a {\n  b =\n}\n"));
     assert.ok("refused" in r);

@@ -60,6 +60,26 @@ describe("outline, folding and quick fixes over LSP", () => {
     assert.deepEqual(after.diagnostics, []);
   });
 
+  it("survives 100,000 nested blocks in every one of them, and keeps serving", async () => {
+    const u = uri();
+    const n = 100_000;
+    await client.open(u, "a {\n".repeat(n) + "x = 1\n" + "}\n".repeat(n));
+    const doc = { textDocument: { uri: u } };
+    const warned = await client.diagnostics(u);
+    assert.deepEqual(warned.diagnostics.map((d) => d.code), ["too-deep-to-check"]);
+    let depth = 0;
+    for (let s = (await client.request<DocumentSymbol[]>("textDocument/documentSymbol", doc))[0]; s; s = s.children?.[0]!) depth++;
+    assert.equal(depth, 201, "the outline stops 200 levels down");
+    const folds = await client.request<FoldingRange[] | null>("textDocument/foldingRange", doc);
+    assert.equal(folds?.length, n);
+    assert.equal(await client.request("textDocument/formatting", { ...doc, options: { tabSize: 4, insertSpaces: true } }), null);
+    await client.request("textDocument/codeAction", { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context: { diagnostics: [] } });
+    const small = uri();
+    await client.open(small, "a {\n    b = 1\n}\n");
+    const ranges = await client.request<FoldingRange[]>("textDocument/foldingRange", { textDocument: { uri: small } });
+    assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine]), [[0, 1]]);
+  });
+
   it("offers only what the client asks for", async () => {
     const u = uri();
     await client.open(u, 'microservices.discovery.provider = "consol"\n');

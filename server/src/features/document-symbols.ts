@@ -23,21 +23,23 @@ export interface OutlineSymbol {
 }
 
 const DETAIL_LENGTH = 60;
+/** No one reads an outline 200 levels deep, and editors walk it recursively. */
+const MAX_OUTLINE_DEPTH = 200;
 
 export function documentSymbols(tree: SyntaxTree): OutlineSymbol[] {
   const text = tree.text;
   const top: OutlineSymbol[] = [];
   let section: OutlineSymbol | null = null;
   // Bodies to read, with where they start and the list their symbols go to; iterative for deep nesting.
-  const work: { statements: { s: Statement; at: number }[]; out: OutlineSymbol[]; root: boolean }[] = [];
+  const work: { statements: { s: Statement; at: number }[]; out: OutlineSymbol[]; root: boolean; depth: number }[] = [];
   const statementsOf = (body: { statements: { forEach(f: (s: Statement, at: number) => void): void } }, at: number) => {
     const list: { s: Statement; at: number }[] = [];
     body.statements.forEach((s, st) => list.push({ s, at: at + st }));
     return list;
   };
-  work.push({ statements: statementsOf(tree.root, 0), out: top, root: true });
+  work.push({ statements: statementsOf(tree.root, 0), out: top, root: true, depth: 0 });
   while (work.length > 0) {
-    const { statements, out, root } = work.pop()!;
+    const { statements, out, root, depth } = work.pop()!;
     for (const { s, at } of statements) {
       if (s.kind === "section") {
         if (!s.key || !root) continue;
@@ -49,7 +51,7 @@ export function documentSymbols(tree: SyntaxTree): OutlineSymbol[] {
       if (s.kind === "container") {
         const sym = symbol(keyName(s.key), s.key.global ? "global" : s.style === "object" ? "object" : "block", at, at + s.width, at + s.key.start, at + s.key.end);
         target.push(sym);
-        work.push({ statements: statementsOf(s.body, at + s.body.start), out: sym.children, root: false });
+        if (depth < MAX_OUTLINE_DEPTH) work.push({ statements: statementsOf(s.body, at + s.body.start), out: sym.children, root: false, depth: depth + 1 });
       } else if (s.kind === "assignment") {
         const sym = symbol(keyName(s.key), s.key.global ? "global" : kindOf(s.value), at, at + s.width, at + s.key.start, at + s.key.end);
         if (s.value) {

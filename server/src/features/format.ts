@@ -27,8 +27,16 @@ export function formatDocument(tree: SyntaxTree, options: FormatOptions = DEFAUL
     const line = tree.positionAt(errors[0].start).line + 1;
     return { refused: `not formatted: fix the syntax error${errors.length > 1 ? "s" : ""} first (line ${line}: ${errors[0].message})` };
   }
-  return { edits: new Formatter(tree, options).edits() };
+  const formatter = new Formatter(tree, options);
+  const edits = formatter.edits();
+  if (formatter.maxDepth > MAX_DEPTH) {
+    return { refused: `not formatted: nested ${formatter.maxDepth} levels deep; indenting that deep would make lines of thousands of spaces` };
+  }
+  return { edits };
 }
+
+/** Deeper than any real configuration; past it, indentation would outweigh the text. */
+const MAX_DEPTH = 200;
 
 /** The text with the edits applied (they do not overlap). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -45,7 +53,7 @@ class Formatter {
   private readonly text: string;
   /** Offset where each line starts; one more entry, the text's length, ends the last. */
   private readonly starts: number[];
-  /** Indentation level of each line, from the containers and brackets it is in. */
+  /** Indentation level of each line, from the containers and brackets it is in (differences until `edits` sums them). */
   private readonly depth: Int32Array;
   /** Lines whose indentation stays as written: inside a string or comment, or a continued statement. */
   private readonly keepIndent: Uint8Array;
@@ -55,6 +63,8 @@ class Formatter {
   /** Separator edits: the white space around `=` and `:`. */
   private readonly separatorEdits: TextEdit[] = [];
   private readonly unit: string;
+  /** The deepest indentation level of any line, known once `edits` ran. */
+  maxDepth = 0;
 
   constructor(tree: SyntaxTree, options: FormatOptions) {
     this.text = tree.text;
@@ -100,11 +110,12 @@ class Formatter {
   /** Lines whose first character lies strictly between `open` and `close` go one level in. */
   private indentBetween(open: number, close: number): void {
     const first = this.lineOf(open) + 1;
-    const last = this.lineOf(close);
-    for (let l = first; l <= last; l++) {
-      if (l === last && this.firstChar(l) >= close) break;
-      this.depth[l]++;
-    }
+    let last = this.lineOf(close);
+    if (this.firstChar(last) >= close) last--;
+    // Recorded as a difference and summed once: a thousand nested blocks cost no more than one.
+    if (last < first) return;
+    this.depth[first]++;
+    this.depth[last + 1]--;
   }
 
   private markVerbatim(start: number, end: number): void {
@@ -193,6 +204,9 @@ class Formatter {
     const lines = this.starts.length - 1;
     // Line breaks as the file writes them.
     const eol = /\r\n|\r|\n/.exec(this.text)?.[0] ?? "\n";
+    for (let l = 1; l <= lines; l++) this.depth[l] += this.depth[l - 1];
+    for (let l = 0; l < lines; l++) if (this.depth[l] > this.maxDepth) this.maxDepth = this.depth[l];
+    if (this.maxDepth > MAX_DEPTH) return [];
     let blankRun = 0;
     let seenContent = false;
     for (let l = 0; l < lines; l++) {

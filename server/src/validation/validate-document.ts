@@ -1,6 +1,6 @@
 // Every check of one document, in one list: syntax, duplicates and directives, the schemas,
 // and the cross-section rules; then the user's severities and suppression comments.
-import type { SyntaxTree } from "../syntax/syntax-tree";
+import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { checkDocument } from "../diagnostics/document-checks";
 import { indexPaths, type PathIndex } from "../paths/definitions";
@@ -42,7 +42,16 @@ export interface DocumentAnalysis {
   /** Values that name a service (or another `x-tsk-reference` target), found through the schemas. */
   references: ServiceReference[];
   names: ValueNames;
+  /** Nesting deeper than MAX_CHECKED_DEPTH: how deep. Nothing above was computed then. */
+  tooDeep: number | null;
 }
+
+/**
+ * Every path of a block nested N deep has N segments: past this depth the path model would
+ * cost the square of the file (100,000 levels: billions of segments) and nothing but the
+ * syntax is checked. No configuration nests anywhere near it.
+ */
+export const MAX_CHECKED_DEPTH = 1000;
 
 /** The schemas, the engine and the navigator, shared by every document of a session. */
 export class SchemaContext {
@@ -62,6 +71,15 @@ export class SchemaContext {
 }
 
 export function analyzeDocument(tree: SyntaxTree, place: DocumentPlace, settings: ValidationSettings, schemas: SchemaContext): DocumentAnalysis {
+  const depth = maxDepth(tree);
+  if (depth > MAX_CHECKED_DEPTH) {
+    const paths: PathIndex = { definitions: [], byPath: new Map() };
+    const association = associate(tree, place, settings.schemas, schemas.store);
+    return {
+      paths, instance: { value: {}, sources: new Map() }, association, roots: schemas.roots(association.schemas), references: [],
+      names: { globalUses: [], reads: [], imports: [], words: [], globalsInStrings: [], expressionStrings: [] }, tooDeep: depth,
+    };
+  }
   const paths = indexPaths(tree);
   const instance = buildInstance(tree, paths);
   const association = associate(tree, place, settings.schemas, schemas.store);
@@ -69,7 +87,13 @@ export function analyzeDocument(tree: SyntaxTree, place: DocumentPlace, settings
   // References are found through whichever schemas apply, the built-in ones at least.
   const referenceRoots = roots.length > 0 ? roots : schemas.roots([BUILTIN_ROOT]);
   const references = findReferences(instance, schemas.navigator, referenceRoots);
-  return { paths, instance, association, roots, references, names: collectValueNames(tree, paths) };
+  return { paths, instance, association, roots, references, names: collectValueNames(tree, paths), tooDeep: null };
+}
+
+function maxDepth(tree: SyntaxTree): number {
+  let deepest = 0;
+  forEachStatement(tree.root, 0, (_s, _at, depth) => { if (depth > deepest) deepest = depth; });
+  return deepest;
 }
 
 /**
@@ -82,6 +106,13 @@ export function validateDocument(
   analysis: DocumentAnalysis = analyzeDocument(tree, place, settings, schemas),
 ): ValidationResult {
   const { paths: index, instance, association, roots, references, names } = analysis;
+  if (analysis.tooDeep !== null) {
+    const deep: Diagnostic = {
+      start: 0, end: 0, severity: "warning", code: "too-deep-to-check",
+      message: `blocks nested ${analysis.tooDeep} levels deep: only the syntax is checked past ${MAX_CHECKED_DEPTH} levels`,
+    };
+    return { diagnostics: [deep, ...tree.problems()] as Diagnostic[], instance, schemas: roots };
+  }
   const all: Diagnostic[] = checkDocument(tree, index);
   if (!settings.enabled) return { diagnostics: all.filter((d) => SYNTAX_CODES.has(d.code)), instance, schemas: roots };
   for (const d of validateInstance(instance, association, schemas.validator)) all.push(d);
