@@ -7,6 +7,7 @@
 import type { Container, Expression, Span, Statement } from "../syntax/nodes";
 import { bodyEnd, forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
 import { bracketsOf, forEachExpression } from "../syntax/expression-walk";
+import { findLineStarts, lineAt } from "../syntax/line-index";
 
 export interface FormatOptions {
   /** Spaces per level; ignored with tabs. */
@@ -69,11 +70,7 @@ class Formatter {
   constructor(tree: SyntaxTree, options: FormatOptions) {
     this.text = tree.text;
     this.unit = options.insertSpaces ? " ".repeat(Math.max(1, options.tabSize)) : "\t";
-    this.starts = [0];
-    for (let i = 0; i < this.text.length; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === 10 || (c === 13 && this.text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
-    }
+    this.starts = findLineStarts(this.text);
     const lines = this.starts.length;
     this.starts.push(this.text.length);
     this.depth = new Int32Array(lines + 1);
@@ -82,13 +79,8 @@ class Formatter {
   }
 
   private lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
-    }
-    return lo;
+    // The sentinel at the end is no line of its own.
+    return Math.min(lineAt(this.starts, offset), this.starts.length - 2);
   }
 
   /** The first character of a line that is not a space or tab (the line's end if none). */
