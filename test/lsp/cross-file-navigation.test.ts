@@ -140,6 +140,16 @@ describe("go to definition, references, rename, links and symbols across files, 
     assert.deepEqual(withoutDeclaration, [loc("app/main.tsk", ws.range("app/main.tsk", "$region"))]);
   });
 
+  it("highlights the places of a name in this file only", async () => {
+    await open("gateway.tsk");
+    const highlights = await client.request<{ range: Range }[] | null>("textDocument/documentHighlight", { textDocument: { uri: ws.uri("gateway.tsk") }, position: ws.at("gateway.tsk", '"users"', 3) });
+    // "users" is named twice here (a route and a subscriber); its key lives in services.tsk.
+    assert.deepEqual((highlights ?? []).map((h) => h.range), [
+      ws.range("gateway.tsk", '"users"', '"users"', 0),
+      ws.range("gateway.tsk", '"users"', '"users"', 1),
+    ]);
+  });
+
   it("finds the references of a service: its key, routes, subscribers and reads through @name.tsk.get", async () => {
     const found = await references("gateway.tsk", ws.at("gateway.tsk", '"users"', 3));
     assert.deepEqual(found, sorted([

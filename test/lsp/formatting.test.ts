@@ -40,6 +40,17 @@ describe("formatting over LSP", () => {
     assert.equal(await formatted(u, now, { tabSize: 4, insertSpaces: false }), "service_mesh {\n\tprovider: \"istio\"\n\tmtls = true\n}\n");
   });
 
+  it("formats only the lines of a selection, indented as in the whole document", async () => {
+    const u = uri("range.tsk");
+    const text = "mesh {\nretry {\nattempts=3\n}\ntimeout=5\n}\n";
+    await client.open(u, text);
+    const edits = await client.request<TextEdit[]>("textDocument/rangeFormatting", {
+      textDocument: { uri: u }, options: { tabSize: 4, insertSpaces: true },
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 3 } },
+    });
+    assert.equal(TextDocument.applyEdits(TextDocument.create(u, "tsk", 1, text), edits), "mesh {\nretry {\n        attempts = 3\n}\ntimeout=5\n}\n");
+  });
+
   it("leaves a file with syntax errors alone", async () => {
     const u = uri("broken.tsk");
     await client.open(u, "a {\n b =\n}\n");

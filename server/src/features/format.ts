@@ -36,6 +36,20 @@ export function formatDocument(tree: SyntaxTree, options: FormatOptions = DEFAUL
   return { edits };
 }
 
+/**
+ * Format Selection: the document's edits that lie on the lines `[start, end]` touches, so that
+ * what is formatted is indented by the same nesting as the whole document would be.
+ */
+export function formatRange(tree: SyntaxTree, start: number, end: number, options: FormatOptions = DEFAULT_FORMAT_OPTIONS): FormatResult {
+  const result = formatDocument(tree, options);
+  if ("refused" in result) return result;
+  const from = tree.offsetAt({ line: tree.positionAt(start).line, character: 0 });
+  const lastLine = tree.positionAt(end).line;
+  const to = tree.offsetAt({ line: lastLine + 1, character: 0 });
+  const beyond = lastLine + 1 >= tree.lines.lineCount;
+  return { edits: result.edits.filter((e) => e.start >= from && ((e.start < to && e.end <= to) || beyond)) };
+}
+
 /** Deeper than any real configuration; past it, indentation would outweigh the text. */
 const MAX_DEPTH = 200;
 

@@ -18,6 +18,7 @@ import { registerFormatting } from "./handlers/formatting";
 import { registerDocumentSymbols } from "./handlers/document-symbols";
 import { registerFoldingRanges } from "./handlers/folding-ranges";
 import { registerCodeActions } from "./handlers/code-actions";
+import { registerDocumentHighlights } from "./handlers/document-highlights";
 import { registerWatchedFiles, watchConfigFiles } from "./handlers/did-change-watched-files";
 import { watchWorkspaceFolders } from "./handlers/workspace-folders";
 import { indexWorkspace } from "./workspace-indexing";
@@ -53,6 +54,8 @@ export function startServer(): void {
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentHighlightProvider: true,
         documentSymbolProvider: { label: "TSK" },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -88,6 +91,7 @@ export function startServer(): void {
   registerDocumentSymbols(session);
   registerFoldingRanges(session);
   registerCodeActions(session);
+  registerDocumentHighlights(session);
   registerWatchedFiles(session);
 
   process.on("uncaughtException", (e) => session.error("uncaught", e));
