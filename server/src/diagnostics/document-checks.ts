@@ -3,17 +3,23 @@ import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
 import { duplicateDefinitions, indexPaths, type PathIndex } from "../paths/definitions";
 import { formatPath } from "../paths/path";
 import { forEachExpression } from "../syntax/expression-walk";
+import type { Body } from "../syntax/nodes";
 import type { Diagnostic } from "./diagnostic";
 
 const KNOWN_DIRECTIVES = new Set(["api", "schema"]);
 
 export function checkDocument(tree: SyntaxTree, index: PathIndex = indexPaths(tree)): Diagnostic[] {
   // concat, not push(...): a file can have more problems than arguments fit on the stack.
-  const out = tree.problems().concat(duplicateKeys(tree, index), directiveChecks(tree), escapeChecks(tree)) as Diagnostic[];
+  const out = tree.problems().concat(duplicateKeys(tree, index), statementChecks(tree, tree.root, 0)) as Diagnostic[];
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function duplicateKeys(tree: SyntaxTree, index: PathIndex): Diagnostic[] {
+/** The checks of `body` (starting at `bodyStart`) that need nothing but its statements: directives and escapes. */
+export function statementChecks(tree: SyntaxTree, body: Body, bodyStart: number): Diagnostic[] {
+  return directiveChecks(body, bodyStart).concat(escapeChecks(tree, body, bodyStart));
+}
+
+export function duplicateKeys(tree: SyntaxTree, index: PathIndex): Diagnostic[] {
   return duplicateDefinitions(index).map(({ first, again }) => {
     const name = again.global ? `$${again.path[0]}` : formatPath(again.path);
     const line = tree.positionAt(first.keyStart).line + 1;
@@ -28,9 +34,9 @@ function duplicateKeys(tree: SyntaxTree, index: PathIndex): Diagnostic[] {
   });
 }
 
-function directiveChecks(tree: SyntaxTree): Diagnostic[] {
+function directiveChecks(body: Body, bodyStart: number): Diagnostic[] {
   const out: Diagnostic[] = [];
-  forEachStatement(tree.root, 0, (s, start) => {
+  forEachStatement(body, bodyStart, (s, start) => {
     if (s.kind !== "directive") return;
     const range = { start, end: start + s.width };
     if (!KNOWN_DIRECTIVES.has(s.name)) {
@@ -51,10 +57,10 @@ const KNOWN_ESCAPE = /^(?:[ntr0\\"'\r\n]|u[0-9A-Fa-f]{4})/;
  * An unknown escape (`"C:\data"`) is kept as written, backslash and all; the highlighting
  * marks it, and this says why, in case a `\\` was meant.
  */
-function escapeChecks(tree: SyntaxTree): Diagnostic[] {
+function escapeChecks(tree: SyntaxTree, body: Body, bodyStart: number): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const text = tree.text;
-  forEachStatement(tree.root, 0, (s, at) => {
+  const text = tree.buffer;
+  forEachStatement(body, bodyStart, (s, at) => {
     const value = s.kind === "assignment" ? s.value : s.kind === "expression" ? s.expression : null;
     if (!value) return;
     forEachExpression(value, (e) => {

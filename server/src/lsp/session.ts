@@ -6,6 +6,7 @@ import { OpenDocuments, type OpenDocument } from "./documents";
 import {
   analyzeDocument, SchemaContext, validateDocument, type DocumentAnalysis, type ValidationResult,
 } from "../validation/validate-document";
+import { DocumentAnalyzer } from "../validation/document-analyzer";
 import { DEFAULT_VALIDATION_SETTINGS, type ValidationSettings } from "../validation/settings";
 import { isEmptyChange, WorkspaceIndex, type IndexChange } from "../workspace/workspace-index";
 import { nodeFiles } from "../workspace/workspace-files";
@@ -27,6 +28,8 @@ export class Session {
   /** Told of every change of the index: diagnostics of the documents that depend on it follow. */
   onWorkspaceChange: (change: IndexChange) => void = () => {};
   private readonly analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  /** Per open document: what its top-level statements gave, reused by the next version's analysis. */
+  private readonly analyzers = new Map<string, DocumentAnalyzer>();
   private readonly validated = new Map<string, { version: number; result: ValidationResult; dependencies: Dependencies }>();
 
   constructor(readonly connection: Connection) {
@@ -61,7 +64,9 @@ export class Session {
   analyzed(doc: OpenDocument): DocumentAnalysis {
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.analysis;
-    const analysis = analyzeDocument(doc.tree, doc.place, this.settings, this.schemas);
+    let analyzer = this.analyzers.get(doc.uri);
+    if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new DocumentAnalyzer()));
+    const analysis = analyzer.analyze(doc.tree, doc.place, this.settings, this.schemas);
     this.analyses.set(doc.uri, { version: doc.version, analysis });
     this.workspaceChanged(this.workspace.setOpen(this.fileOf(doc), doc.tree, analysis, doc.place.file === null));
     return analysis;
@@ -94,6 +99,7 @@ export class Session {
   closed(doc: OpenDocument): void {
     this.forget(doc.uri);
     this.analyses.delete(doc.uri);
+    this.analyzers.delete(doc.uri);
     this.workspaceChanged(this.workspace.close(this.fileOf(doc)));
   }
 
@@ -110,6 +116,7 @@ export class Session {
   invalidateAll(): void {
     this.validated.clear();
     this.analyses.clear();
+    this.analyzers.clear();
   }
 
   /** What completion and hover need: the path index and the schemas that apply. */

@@ -2,7 +2,7 @@
 // are four spellings of one tree, and here they become one list of definitions.
 import type { Body, Expression, KeyPath, Statement } from "../syntax/nodes";
 import type { SyntaxTree } from "../syntax/syntax-tree";
-import { formatPath, type Path } from "./path";
+import { appendSegment, formatPath, type Path } from "./path";
 
 export type DefinitionKind =
   /** `key = value` with a value that is not an object. */
@@ -16,6 +16,8 @@ export type DefinitionKind =
 
 export interface Definition {
   path: Path;
+  /** The path formatted (`a.b."/c"`), or `$name` for a global: its key in PathIndex.byPath. */
+  key: string;
   kind: DefinitionKind;
   /** Absolute range of the key segment that names this path. */
   keyStart: number;
@@ -38,14 +40,18 @@ export interface PathIndex {
 export function indexPaths(tree: SyntaxTree): PathIndex {
   const definitions: Definition[] = [];
   walkDefinitions(tree.root, 0, (d) => definitions.push(d));
+  return { definitions, byPath: byPathOf(definitions) };
+}
+
+/** The definitions grouped by their key, each group in text order. */
+export function byPathOf(definitions: readonly Definition[]): Map<string, Definition[]> {
   const byPath = new Map<string, Definition[]>();
   for (const d of definitions) {
-    const key = d.global ? `$${d.path[0]}` : formatPath(d.path);
-    const list = byPath.get(key);
+    const list = byPath.get(d.key);
     if (list) list.push(d);
-    else byPath.set(key, [d]);
+    else byPath.set(d.key, [d]);
   }
-  return { definitions, byPath };
+  return byPath;
 }
 
 /** Where `path` is defined in this file, in text order. */
@@ -76,19 +82,22 @@ export function duplicateDefinitions(index: PathIndex): { first: Definition; aga
   return out.sort((a, b) => a.again.keyStart - b.again.keyStart);
 }
 
-interface Frame { statements: Statement[]; starts: number[]; i: number; base: Path }
+interface Frame { statements: Statement[]; starts: number[]; i: number; base: Path; baseKey: string }
 
-/** Walks every definition in text order; iterative over bodies, so deep nesting is fine. */
-export function walkDefinitions(root: Body, rootStart: number, emit: (d: Definition) => void): void {
+/**
+ * Walks every definition in text order; iterative over bodies, so deep nesting is fine.
+ * `section` is the `[section]` in force where `root` starts (a top-level statement walked alone).
+ */
+export function walkDefinitions(root: Body, rootStart: number, emit: (d: Definition) => void, section: Path = []): void {
   const frames: Frame[] = [];
-  const enter = (body: Body, at: number, base: Path) => {
+  const enter = (body: Body, at: number, base: Path, baseKey: string) => {
     const statements: Statement[] = [];
     const starts: number[] = [];
     body.statements.forEach((s, st) => { statements.push(s); starts.push(at + st); });
-    frames.push({ statements, starts, i: 0, base });
+    frames.push({ statements, starts, i: 0, base, baseKey });
   };
-  enter(root, rootStart, []);
-  let section: Path = [];
+  enter(root, rootStart, [], "");
+  let sectionKey = formatPath(section);
   while (frames.length > 0) {
     const f = frames[frames.length - 1];
     if (f.i >= f.statements.length) { frames.pop(); continue; }
@@ -96,35 +105,43 @@ export function walkDefinitions(root: Body, rootStart: number, emit: (d: Definit
     const at = f.starts[f.i++];
     const atRoot = frames.length === 1;
     const base = atRoot ? section : f.base;
+    const baseKey = atRoot ? sectionKey : f.baseKey;
     if (s.kind === "section") {
-      if (atRoot) section = s.key && !s.key.global ? s.key.segments.map((x) => x.name) : [];
-      if (s.key && atRoot) emitKey(s.key, at, [], "section", null, emit);
+      if (atRoot) {
+        section = s.key && !s.key.global ? s.key.segments.map((x) => x.name) : [];
+        sectionKey = formatPath(section);
+      }
+      if (s.key && atRoot) emitKey(s.key, at, [], "", "section", null, emit);
     } else if (s.kind === "assignment") {
       const isObject = s.value?.kind === "object";
-      const path = emitKey(s.key, at, base, isObject ? "object" : "value", s.value, emit);
-      if (s.value && path) emitValue(s.value, at, path, emit);
+      const path = emitKey(s.key, at, base, baseKey, isObject ? "object" : "value", s.value, emit);
+      if (s.value && path) emitValue(s.value, at, path.path, path.key, emit);
     } else if (s.kind === "container") {
-      const path = emitKey(s.key, at, base, "object", null, emit);
-      if (path) enter(s.body, at + s.body.start, path);
+      const path = emitKey(s.key, at, base, baseKey, "object", null, emit);
+      if (path) enter(s.body, at + s.body.start, path.path, path.key);
     }
   }
 }
 
-/** Emits the definitions a key makes; returns the full path, or null for a global. */
+/** Emits the definitions a key makes; returns the full path and its key, or null for a global. */
 function emitKey(
-  key: KeyPath, at: number, base: Path, kind: DefinitionKind, value: Expression | null, emit: (d: Definition) => void,
-  nested = false,
-): Path | null {
-  const names = key.segments.map((s) => s.name);
+  key: KeyPath, at: number, base: Path, baseKey: string, kind: DefinitionKind, value: Expression | null,
+  emit: (d: Definition) => void, nested = false,
+): { path: Path; key: string } | null {
   if (key.global) {
     const seg = key.segments[0];
-    emit({ path: [names[0]], kind, keyStart: at + seg.start, keyEnd: at + seg.end, value, valueBase: at, global: true, nested });
+    emit({ path: [seg.name], key: `$${seg.name}`, kind, keyStart: at + seg.start, keyEnd: at + seg.end, value, valueBase: at, global: true, nested });
     return null;
   }
+  let path: Path = base;
+  let formatted = baseKey;
   key.segments.forEach((seg, i) => {
     const last = i === key.segments.length - 1;
+    path = [...path, seg.name];
+    formatted = appendSegment(formatted, seg.name);
     emit({
-      path: [...base, ...names.slice(0, i + 1)],
+      path,
+      key: formatted,
       kind: last ? kind : "implied",
       keyStart: at + seg.start,
       keyEnd: at + seg.end,
@@ -134,20 +151,20 @@ function emitKey(
       nested,
     });
   });
-  return [...base, ...names];
+  return { path, key: formatted };
 }
 
 /** Objects and arrays inside a value define paths too: `a = [{ b: 1 }]` defines `a[0].b`. */
-function emitValue(e: Expression, at: number, path: Path, emit: (d: Definition) => void): void {
+function emitValue(e: Expression, at: number, path: Path, key: string, emit: (d: Definition) => void): void {
   if (e.kind === "object") {
     for (const m of e.members) {
       const isObject = m.value.kind === "object";
-      const inner = emitKey(m.key, at, path, isObject ? "object" : "value", m.value, emit, true);
-      if (inner) emitValue(m.value, at, inner, emit);
+      const inner = emitKey(m.key, at, path, key, isObject ? "object" : "value", m.value, emit, true);
+      if (inner) emitValue(m.value, at, inner.path, inner.key, emit);
     }
   } else if (e.kind === "array") {
     e.elements.forEach((el, i) => {
-      if (el.kind === "object" || el.kind === "array") emitValue(el, at, [...path, i], emit);
+      if (el.kind === "object" || el.kind === "array") emitValue(el, at, [...path, i], appendSegment(key, i), emit);
     });
   }
 }

@@ -12,11 +12,18 @@ export function formatPath(path: Path): string {
   // Joined, not concatenated: `+=` makes a chain of string pieces that stays in memory as
   // such, and the workspace index keeps hundreds of thousands of these.
   const parts: string[] = [];
-  for (const s of path) {
-    if (typeof s === "number") parts.push(`[${s}]`);
-    else parts.push(parts.length === 0 ? "" : ".", IDENTIFIER.test(s) ? s : JSON.stringify(s));
-  }
+  for (const s of path) parts.push(segmentText(s, parts.length === 0));
   return parts.join("");
+}
+
+/** formatPath(path + [segment]), given formatPath(path): one concatenation, not a walk of the path. */
+export function appendSegment(formatted: string, segment: PathSegment): string {
+  return formatted + segmentText(segment, formatted === "");
+}
+
+function segmentText(s: PathSegment, first: boolean): string {
+  if (typeof s === "number") return `[${s}]`;
+  return (first ? "" : ".") + (IDENTIFIER.test(s) ? s : JSON.stringify(s));
 }
 
 /** Reads `a.b."c.d"[0]` back into segments; the inverse of formatPath. */

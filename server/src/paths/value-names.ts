@@ -1,9 +1,9 @@
 // The names a file's values use: `$globals`, `@name.tsk.get("a.b")` reads, `@import` paths,
 // bare words that name an earlier key, and strings that spell a name inside an expression.
 // One walk per file; rules, the workspace index and navigation all read the result.
-import type { Expression } from "../syntax/nodes";
+import type { Body, Expression, WordExpr } from "../syntax/nodes";
 import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
-import type { PathIndex } from "./definitions";
+import type { Definition, PathIndex } from "./definitions";
 import { formatPath, type PathSegment } from "./path";
 
 export interface NameUse { name: string; start: number; end: number }
@@ -50,8 +50,19 @@ const GLOBAL_IN_STRING = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 const LITERAL = new Set(["string", "number", "boolean", "null", "range", "word", "array", "object"]);
 
 export function collectValueNames(tree: SyntaxTree, index: PathIndex): ValueNames {
-  const out: ValueNames = { globalUses: [], reads: [], imports: [], words: [], globalsInStrings: [], expressionStrings: [] };
-  forEachStatement(tree.root, 0, (s, start) => {
+  const out = namesIn(tree.root, 0);
+  collectWords(index, out);
+  return out;
+}
+
+export function emptyValueNames(): ValueNames {
+  return { globalUses: [], reads: [], imports: [], words: [], globalsInStrings: [], expressionStrings: [] };
+}
+
+/** The names the values of `body` (starting at `bodyStart`) use, but bare words, which need the whole file's keys. */
+export function namesIn(body: Body, bodyStart: number): ValueNames {
+  const out = emptyValueNames();
+  forEachStatement(body, bodyStart, (s, start) => {
     if (s.kind === "assignment" && s.value) walkExpression(s.value, start, out);
     else if (s.kind === "expression") walkExpression(s.expression, start, out);
     else if (s.kind === "import") {
@@ -61,7 +72,6 @@ export function collectValueNames(tree: SyntaxTree, index: PathIndex): ValueName
       for (const arg of s.expression.kind === "call" ? s.expression.args.slice(1) : []) walkExpression(arg, start, out);
     }
   });
-  collectWords(index, out);
   return out;
 }
 
@@ -172,18 +182,24 @@ export function keySpans(text: string, at: number): KeySpan[] | null {
 }
 
 /** Bare words that name an earlier key of the same body: references, as tsk-language.md 3 says. */
-function collectWords(index: PathIndex, out: ValueNames): void {
-  for (const d of index.definitions) {
-    if (d.global || d.kind !== "value" || !d.value) continue;
-    const words = d.value.kind === "word" ? [d.value] : d.value.kind === "array" ? d.value.elements.filter((x) => x.kind === "word") : [];
+export function collectWords(index: PathIndex, out: ValueNames, candidates: readonly Definition[] = index.definitions): void {
+  for (const d of candidates) {
+    const words = wordsOf(d);
     if (words.length === 0) continue;
     const parent = d.path.slice(0, -1);
     for (const w of words) {
-      if (w.kind !== "word") continue;
       const target = formatPath([...parent, w.text]);
       const start = d.valueBase + w.start;
       const earlier = index.byPath.get(target)?.some((x) => !x.global && x.keyStart < start && x.keyStart !== d.keyStart);
       if (earlier) out.words.push({ path: target, start, end: d.valueBase + w.end });
     }
   }
+}
+
+/** The bare words a definition's value is, or holds as an array's elements. */
+export function wordsOf(d: Definition): WordExpr[] {
+  if (d.global || d.kind !== "value" || !d.value) return [];
+  if (d.value.kind === "word") return [d.value];
+  if (d.value.kind === "array") return d.value.elements.filter((x): x is WordExpr => x.kind === "word");
+  return [];
 }

@@ -1,6 +1,7 @@
 // With zero trust or mutual TLS on, a plain http:// endpoint is a hole in it.
-import { valueAt, type Finding, type Rule } from "./rule";
+import { sourceAt, valueAt, type Finding, type Rule } from "./rule";
 import { mutualTlsOn } from "./mutual-tls";
+import type { PathSegment } from "../paths/path";
 
 export const plaintextEndpoint: Rule = {
   code: "plaintext-endpoint",
@@ -9,12 +10,20 @@ export const plaintextEndpoint: Rule = {
   check({ instance }) {
     if (valueAt(instance, ["security", "zero_trust"]) !== true && !mutualTlsOn(instance)) return [];
     const out: Finding[] = [];
-    for (const s of instance.sources.values()) {
-      if (s.expression) continue;
-      const v = valueAt(instance, s.path);
-      if (typeof v !== "string" || !v.startsWith("http://")) continue;
-      out.push({ start: s.valueStart, end: s.valueEnd, message: `${v} is plain HTTP while zero trust or mutual TLS is on: use https://` });
-    }
+    // Every string of the configuration; the place that wrote it only for the ones that matter.
+    const path: PathSegment[] = [];
+    const visit = (value: unknown): void => {
+      if (typeof value === "string") {
+        if (!value.startsWith("http://")) return;
+        const s = sourceAt(instance, path);
+        if (s && !s.expression) out.push({ start: s.valueStart, end: s.valueEnd, message: `${value} is plain HTTP while zero trust or mutual TLS is on: use https://` });
+      } else if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) { path.push(i); visit(value[i]); path.pop(); }
+      } else if (value !== null && typeof value === "object") {
+        for (const k in value) { path.push(k); visit((value as Record<string, unknown>)[k]); path.pop(); }
+      }
+    };
+    visit(instance.value);
     return out;
   },
 };

@@ -14,6 +14,8 @@ export interface Source {
   valueEnd: number;
   /** The value is an expression with no static value: type checks skip it. */
   expression: boolean;
+  /** Written only by a dotted key's prefix (`a` of `a.b = 1`): any other place names it better. */
+  implied: boolean;
 }
 
 export interface Instance {
@@ -33,15 +35,22 @@ function escapeSegment(k: string): string {
   return k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k;
 }
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** The literal values of `$globals`, by name (without `$`). */
+export interface GlobalValues { get(name: string): Json | undefined }
 
 export function buildInstance(tree: SyntaxTree, index: PathIndex = indexPaths(tree)): Instance {
+  return instanceOf(index.definitions, literalGlobals(index.definitions));
+}
+
+/** The instance that `definitions`, in text order, write; `$name` values stand for `globals`' values. */
+export function instanceOf(definitions: readonly Definition[], globals: GlobalValues): Instance {
   const root: { [k: string]: Json } = {};
   const sources = new Map<string, Source>();
-  const globals = literalGlobals(index.definitions);
-  for (const d of index.definitions) {
+  for (const d of definitions) {
     if (d.global || d.nested) continue;
-    const parent = objectAt(root, d.path.slice(0, -1));
+    const parent = objectAt(root, d.path, d.path.length - 1);
     const name = String(d.path[d.path.length - 1]);
     const keyed = { path: d.path, keyStart: d.keyStart, keyEnd: d.keyEnd };
     if (d.kind === "value" && d.value) {
@@ -50,21 +59,60 @@ export function buildInstance(tree: SyntaxTree, index: PathIndex = indexPaths(tr
       if (!isObject(parent[name])) parent[name] = {};
       const p = pointer(d.path);
       if (!sources.has(p) || d.kind !== "implied") {
-        sources.set(p, { ...keyed, valueStart: d.keyStart, valueEnd: d.keyEnd, expression: false });
+        sources.set(p, { ...keyed, valueStart: d.keyStart, valueEnd: d.keyEnd, expression: false, implied: d.kind === "implied" });
       }
     }
   }
   return { value: root, sources };
 }
 
+/**
+ * The instance that the parts write, one after the other, as if their definitions came in
+ * one list: objects of the same path merge, anything else the later part writes wins. The
+ * parts are not changed (an object a part holds is copied before another part adds to it),
+ * so they can be merged again with others after an edit.
+ */
+export function mergeInstances(parts: readonly Instance[]): Instance {
+  if (parts.length === 1) return parts[0];
+  const root: { [k: string]: Json } = {};
+  const own = new Set<object>([root]);
+  const sources = new Map<string, Source>();
+  for (const part of parts) {
+    mergeInto(root, part.value as { [k: string]: Json }, own);
+    for (const [p, source] of part.sources) {
+      if (!source.implied || !sources.has(p)) sources.set(p, source);
+    }
+  }
+  return { value: root, sources };
+}
+
+function mergeInto(target: { [k: string]: Json }, source: { [k: string]: Json }, own: Set<object>): void {
+  for (const k of Object.keys(source)) {
+    const from = source[k];
+    const into = target[k];
+    if (isObject(from) && isObject(into)) {
+      let writable = into;
+      if (!own.has(into)) {
+        writable = { ...into };
+        own.add(writable);
+        target[k] = writable;
+      }
+      mergeInto(writable, from, own);
+    } else {
+      target[k] = from;
+    }
+  }
+}
+
 function isObject(v: Json | undefined): v is { [k: string]: Json } {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function objectAt(root: { [k: string]: Json }, path: Path): { [k: string]: Json } {
+/** The object at the first `length` segments of `path`, made where missing. */
+function objectAt(root: { [k: string]: Json }, path: Path, length: number): { [k: string]: Json } {
   let o = root;
-  for (const s of path) {
-    const k = String(s);
+  for (let i = 0; i < length; i++) {
+    const k = String(path[i]);
     if (!isObject(o[k])) o[k] = {};
     o = o[k] as { [k: string]: Json };
   }
@@ -72,7 +120,7 @@ function objectAt(root: { [k: string]: Json }, path: Path): { [k: string]: Json 
 }
 
 /** `$name` bound to a literal in this file: its value stands in for its uses. */
-function literalGlobals(defs: Definition[]): Map<string, Json> {
+export function literalGlobals(defs: readonly Definition[]): Map<string, Json> {
   const out = new Map<string, Json>();
   for (const d of defs) {
     if (!d.global || d.kind !== "value" || !d.value) continue;
@@ -101,7 +149,7 @@ function literal(e: Expression): Json | undefined {
 }
 
 function toJson(
-  e: Expression, base: number, path: Path, globals: Map<string, Json>, sources: Map<string, Source>,
+  e: Expression, base: number, path: Path, globals: GlobalValues, sources: Map<string, Source>,
   key: { keyStart: number; keyEnd: number }, at: string = pointer(path),
 ): Json {
   // `at` is the pointer of `path`, passed down rather than built again for every value.
@@ -133,5 +181,5 @@ function toJson(
 }
 
 function source(path: Path, key: { keyStart: number; keyEnd: number }, base: number, e: Expression, expression: boolean): Source {
-  return { path, keyStart: key.keyStart, keyEnd: key.keyEnd, valueStart: base + e.start, valueEnd: base + e.end, expression };
+  return { path, keyStart: key.keyStart, keyEnd: key.keyEnd, valueStart: base + e.start, valueEnd: base + e.end, expression, implied: false };
 }

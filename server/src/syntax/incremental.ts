@@ -17,6 +17,19 @@ import type { Body, Container, Statement } from "./nodes";
 import type { Position } from "./line-index";
 import type { TextBuffer } from "./text-buffer";
 
+/**
+ * How many times an edit changed a statement in place. Only containers around an edit are
+ * changed in place (their width, closer and body); every other statement an edit touches is
+ * replaced by a new one. So a statement that is the same object with the same revision holds
+ * the same text as before, and whatever was computed from it still holds (with its offsets
+ * moved): this is what lets the analysis of a document be incremental too.
+ */
+const revisions = new WeakMap<Statement, number>();
+
+export function revisionOf(s: Statement): number {
+  return revisions.get(s) ?? 0;
+}
+
 /** An edit in offsets of the old text: replace [start, end) with `text`. */
 export interface TextEdit { start: number; end: number; text: string }
 
@@ -220,6 +233,7 @@ function closerLength(c: Container): number {
 function resize(level: Level, parent: Level, delta: number): void {
   const c = level.container!;
   const oldBodyEnd = bodyEndOf(c);
+  revisions.set(c, revisionOf(c) + 1);
   c.width += delta;
   if (c.close) c.close = { start: c.close.start + delta, end: c.close.end + delta };
   for (const comment of c.comments) {

@@ -41,8 +41,13 @@ export class SyntaxTree {
 
   /** Every problem the parser found, in text order, with absolute ranges. */
   problems(): Problem[] {
+    return this.problemsIn(this.root, 0);
+  }
+
+  /** The problems of `body` (which starts at `bodyStart`) and of everything inside it, in text order. */
+  problemsIn(body: Body, bodyStart: number): Problem[] {
     const out: Problem[] = [];
-    forEachStatement(this.root, 0, (s, start) => {
+    forEachStatement(body, bodyStart, (s, start) => {
       for (const p of s.problems) out.push(this.absolute(p, start));
     });
     return out.sort((a, b) => a.start - b.start || a.end - b.end);

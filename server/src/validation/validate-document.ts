@@ -1,22 +1,22 @@
 // Every check of one document, in one list: syntax, duplicates and directives, the schemas,
 // and the cross-section rules; then the user's severities and suppression comments.
-import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
+import type { SyntaxTree } from "../syntax/syntax-tree";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { checkDocument } from "../diagnostics/document-checks";
-import { indexPaths, type PathIndex } from "../paths/definitions";
-import { collectValueNames, type ValueNames } from "../paths/value-names";
-import { buildInstance, type Instance } from "../schemas/instance";
-import { associate, type Association, type DocumentPlace } from "../schemas/schema-association";
+import type { PathIndex } from "../paths/definitions";
+import type { ValueNames } from "../paths/value-names";
+import type { Instance } from "../schemas/instance";
+import type { Association, DocumentPlace } from "../schemas/schema-association";
 import { validateInstance } from "../schemas/validate-document";
-import { BUILTIN_ROOT, builtinSchemaFolder, SchemaStore } from "../schemas/schema-store";
+import { builtinSchemaFolder, SchemaStore } from "../schemas/schema-store";
 import { Validator } from "../schemas/validator";
 import { SchemaNavigator, type Located } from "../schemas/schema-navigation";
 import { RULES } from "../rules/all-rules";
-import { findReferences, type ServiceReference } from "../rules/service-references";
+import type { ServiceReference } from "../rules/service-references";
 import type { ServiceCatalog } from "../rules/rule";
 import type { WorkspaceView } from "../rules/workspace-view";
 import { InstanceServiceCatalog, servicesOf, withOwnServices } from "./service-catalog";
-import { suppressedLines } from "./suppressions";
+import { suppressedLinesOf, type Suppression } from "./suppressions";
+import { DocumentAnalyzer, MAX_CHECKED_DEPTH } from "./document-analyzer";
 import type { ValidationSettings } from "./settings";
 
 /** Codes of the parser's own problems: they cannot be silenced or turned down. */
@@ -42,16 +42,15 @@ export interface DocumentAnalysis {
   /** Values that name a service (or another `x-tsk-reference` target), found through the schemas. */
   references: ServiceReference[];
   names: ValueNames;
+  /** The checks that need this file alone: syntax, duplicate keys, directives, escapes; in text order. */
+  checks: Diagnostic[];
+  /** The `# tsk-disable-next-line` comments. */
+  suppressions: Suppression[];
   /** Nesting deeper than MAX_CHECKED_DEPTH: how deep. Nothing above was computed then. */
   tooDeep: number | null;
 }
 
-/**
- * Every path of a block nested N deep has N segments: past this depth the path model would
- * cost the square of the file (100,000 levels: billions of segments) and nothing but the
- * syntax is checked. No configuration nests anywhere near it.
- */
-export const MAX_CHECKED_DEPTH = 1000;
+export { MAX_CHECKED_DEPTH };
 
 /** The schemas, the engine and the navigator, shared by every document of a session. */
 export class SchemaContext {
@@ -70,30 +69,9 @@ export class SchemaContext {
   }
 }
 
+/** A document's analysis from scratch (an open document keeps a DocumentAnalyzer, which reuses what an edit left alone). */
 export function analyzeDocument(tree: SyntaxTree, place: DocumentPlace, settings: ValidationSettings, schemas: SchemaContext): DocumentAnalysis {
-  const depth = maxDepth(tree);
-  if (depth > MAX_CHECKED_DEPTH) {
-    const paths: PathIndex = { definitions: [], byPath: new Map() };
-    const association = associate(tree, place, settings.schemas, schemas.store);
-    return {
-      paths, instance: { value: {}, sources: new Map() }, association, roots: schemas.roots(association.schemas), references: [],
-      names: { globalUses: [], reads: [], imports: [], words: [], globalsInStrings: [], expressionStrings: [] }, tooDeep: depth,
-    };
-  }
-  const paths = indexPaths(tree);
-  const instance = buildInstance(tree, paths);
-  const association = associate(tree, place, settings.schemas, schemas.store);
-  const roots = schemas.roots(association.schemas);
-  // References are found through whichever schemas apply, the built-in ones at least.
-  const referenceRoots = roots.length > 0 ? roots : schemas.roots([BUILTIN_ROOT]);
-  const references = findReferences(instance, schemas.navigator, referenceRoots);
-  return { paths, instance, association, roots, references, names: collectValueNames(tree, paths), tooDeep: null };
-}
-
-function maxDepth(tree: SyntaxTree): number {
-  let deepest = 0;
-  forEachStatement(tree.root, 0, (_s, _at, depth) => { if (depth > deepest) deepest = depth; });
-  return deepest;
+  return new DocumentAnalyzer().analyze(tree, place, settings, schemas);
 }
 
 /**
@@ -111,9 +89,9 @@ export function validateDocument(
       start: 0, end: 0, severity: "warning", code: "too-deep-to-check",
       message: `blocks nested ${analysis.tooDeep} levels deep: only the syntax is checked past ${MAX_CHECKED_DEPTH} levels`,
     };
-    return { diagnostics: [deep, ...tree.problems()] as Diagnostic[], instance, schemas: roots };
+    return { diagnostics: [deep, ...analysis.checks], instance, schemas: roots };
   }
-  const all: Diagnostic[] = checkDocument(tree, index);
+  const all: Diagnostic[] = analysis.checks.slice();
   if (!settings.enabled) return { diagnostics: all.filter((d) => SYNTAX_CODES.has(d.code)), instance, schemas: roots };
   for (const d of validateInstance(instance, association, schemas.validator)) all.push(d);
   let catalog: ServiceCatalog;
@@ -133,11 +111,11 @@ export function validateDocument(
     if (rule.workspaceWide && workspace && !workspace.complete) continue;
     for (const f of rule.check(ctx)) all.push({ ...f, code: rule.code, severity: rule.severity });
   }
-  return { diagnostics: applySettings(tree, all, settings), instance, schemas: roots };
+  return { diagnostics: applySettings(tree, all, settings, analysis.suppressions), instance, schemas: roots };
 }
 
-function applySettings(tree: SyntaxTree, diagnostics: Diagnostic[], settings: ValidationSettings): Diagnostic[] {
-  const suppressed = suppressedLines(tree);
+function applySettings(tree: SyntaxTree, diagnostics: Diagnostic[], settings: ValidationSettings, suppressions: Suppression[]): Diagnostic[] {
+  const suppressed = suppressedLinesOf(tree, suppressions);
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (SYNTAX_CODES.has(d.code)) { out.push(d); continue; }

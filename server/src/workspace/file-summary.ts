@@ -71,7 +71,7 @@ export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: P
       continue;
     }
     keys.push({
-      path: formatPath(d.path), depth: d.path.length, kind: d.kind, start: d.keyStart, end: d.keyEnd, quote: quoteAt(d.keyStart),
+      path: d.key, depth: d.path.length, kind: d.kind, start: d.keyStart, end: d.keyEnd, quote: quoteAt(d.keyStart),
       computed: d.kind === "value" && d.value !== null && !isLiteral(d.value),
     });
   }
