@@ -67,23 +67,26 @@ export function instanceOf(definitions: readonly Definition[], globals: GlobalVa
 }
 
 /**
- * The instance that the parts write, one after the other, as if their definitions came in
- * one list: objects of the same path merge, anything else the later part writes wins. The
- * parts are not changed (an object a part holds is copied before another part adds to it),
- * so they can be merged again with others after an edit.
+ * The value that the parts write, one after the other, as if their definitions came in one
+ * list: objects of the same path merge, anything else the later part writes wins. The parts are
+ * not changed (an object a part holds is copied before another part adds to it), so they can be
+ * merged again with others after an edit.
  */
-export function mergeInstances(parts: readonly Instance[]): Instance {
+export function mergeValues(parts: readonly Record<string, unknown>[]): Record<string, unknown> {
   if (parts.length === 1) return parts[0];
   const root: { [k: string]: Json } = {};
   const own = new Set<object>([root]);
-  const sources = new Map<string, Source>();
-  for (const part of parts) {
-    mergeInto(root, part.value as { [k: string]: Json }, own);
-    for (const [p, source] of part.sources) {
-      if (!source.implied || !sources.has(p)) sources.set(p, source);
-    }
-  }
-  return { value: root, sources };
+  for (const part of parts) mergeInto(root, part as { [k: string]: Json }, own);
+  return root;
+}
+
+/**
+ * Of the places that write one pointer, in text order, the one its source is: the last that
+ * writes it itself, or else the first dotted key that implies it (as instanceOf decides).
+ */
+export function winningSource(writers: readonly Source[]): Source {
+  for (let i = writers.length - 1; i >= 0; i--) if (!writers[i].implied) return writers[i];
+  return writers[0];
 }
 
 function mergeInto(target: { [k: string]: Json }, source: { [k: string]: Json }, own: Set<object>): void {

@@ -77,7 +77,7 @@ export function applyEdit(tree: SyntaxTree, edit: TextEdit): SyntaxTree {
     if (reparseBody(level, text, old, delta, from, to, tree.api)) {
       // Every container around the edited body grows or shrinks by delta.
       for (let j = i; j >= 1; j--) resize(levels[j], levels[j - 1], delta);
-      tree.textChanged(text);
+      tree.textChanged(text, { start, end, inserted: edit.text.length });
       return tree;
     }
     if (i === 0) break;

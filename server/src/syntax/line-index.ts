@@ -30,12 +30,54 @@ export function lineAt(starts: ArrayLike<number>, offset: number): number {
   return lo;
 }
 
-export class LineIndex {
-  /** Offset where each line starts. */
-  private readonly starts: number[];
+/** The text a LineIndex reads: a string, or a TextBuffer. */
+export interface CharSource {
+  readonly length: number;
+  charCodeAt(offset: number): number;
+}
 
-  constructor(private readonly text: string) {
-    this.starts = findLineStarts(text);
+export class LineIndex {
+  private constructor(
+    /** Offset where each line starts. */
+    private readonly starts: number[],
+    private readonly text: CharSource,
+  ) {}
+
+  static of(text: string): LineIndex {
+    return new LineIndex(findLineStarts(text), text);
+  }
+
+  /**
+   * The index of the text after replacing [start, end) of this one's by `inserted` characters:
+   * lines before the edit are kept, the edited ones found again in `text` (the new text), and
+   * the ones after it moved. Costs the number of lines, not the length of the text.
+   */
+  edited(start: number, end: number, inserted: number, text: CharSource): LineIndex {
+    const delta = inserted - (end - start);
+    // From the line before the edit's (a '\r' just before it may pair with a '\n' typed after it)
+    // to an old line start at least two characters after it (its break is then untouched).
+    const first = Math.max(0, lineAt(this.starts, start) - 1);
+    let reuse = lineAt(this.starts, end + 1) + 1;
+    while (reuse < this.starts.length && this.starts[reuse] < end + 2) reuse++;
+    const from = this.starts[first];
+    const to = reuse < this.starts.length ? this.starts[reuse] + delta : text.length;
+    const starts = this.starts.slice(0, first + 1);
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
+        if (i + 1 < to) starts.push(i + 1);
+      } else if (c === 10 && i + 1 < to) {
+        starts.push(i + 1);
+      }
+    }
+    // A break that ends the scanned text starts the first reused line, or a last line.
+    if (reuse >= this.starts.length && to > from) {
+      const last = text.charCodeAt(to - 1);
+      if (last === 10 || last === 13) starts.push(to);
+    }
+    for (let i = reuse; i < this.starts.length; i++) starts.push(this.starts[i] + delta);
+    return new LineIndex(starts, text);
   }
 
   get lineCount(): number { return this.starts.length; }

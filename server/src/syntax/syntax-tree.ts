@@ -25,15 +25,15 @@ export class SyntaxTree {
   ) {}
 
   get lines(): LineIndex {
-    return (this.lineIndex ??= new LineIndex(this.text));
+    return (this.lineIndex ??= LineIndex.of(this.text));
   }
 
   get text(): string { return this.buffer.toString(); }
 
-  /** Called by the incremental parser when the text changes under the same tree. */
-  textChanged(buffer: TextBuffer): void {
+  /** Called by the incremental parser when the text changes under the same tree: [start, end) became `inserted` characters. */
+  textChanged(buffer: TextBuffer, edit: { start: number; end: number; inserted: number }): void {
     this.buffer = buffer;
-    this.lineIndex = null;
+    this.lineIndex = this.lineIndex && this.lineIndex.edited(edit.start, edit.end, edit.inserted, buffer);
   }
 
   positionAt(offset: number): Position { return this.lines.positionAt(offset); }

@@ -52,6 +52,17 @@ export class TextBuffer {
     return out;
   }
 
+  charCodeAt(offset: number): number {
+    if (this.whole !== null) return this.whole.charCodeAt(offset);
+    let at = 0;
+    for (const p of this.pieces) {
+      const len = p.end - p.start;
+      if (offset < at + len) return offset < at ? NaN : p.source.charCodeAt(p.start + offset - at);
+      at += len;
+    }
+    return NaN;
+  }
+
   charAt(offset: number): string {
     return this.slice(offset, offset + 1);
   }

@@ -2,25 +2,23 @@
 // only the top-level statement it touched. A top-level statement's definitions, values, names
 // and checks depend on nothing but its own text and the `[section]` in force; its instance also
 // on the literal `$globals` (when it uses one), its service references also on the schemas.
-// What the incremental parser keeps (the same statement object, not changed in place:
-// `revisionOf`) is reused; what moved is shifted; the document's analysis is assembled from
-// the parts, which costs a pass over the parts, not an analysis of the text.
-import type { Body, Statement } from "../syntax/nodes";
-import { StatementList } from "../syntax/statement-list";
-import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
-import { revisionOf } from "../syntax/incremental";
-import { byPathOf, walkDefinitions, type Definition, type PathIndex } from "../paths/definitions";
+// What the incremental parser kept (the same statement object, not changed in place:
+// `revisionOf`) is reused and moved; the indexes over the whole document (definitions by path,
+// sources by pointer) are updated by the parts that came and went, not built again.
+import type { Statement } from "../syntax/nodes";
+import type { SyntaxTree } from "../syntax/syntax-tree";
+import type { Definition } from "../paths/definitions";
 import { formatPath, type Path } from "../paths/path";
-import { collectWords, emptyValueNames, namesIn, wordsOf, type ValueNames } from "../paths/value-names";
+import { collectWords, emptyValueNames, type ValueNames } from "../paths/value-names";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { duplicateKeys, statementChecks } from "../diagnostics/document-checks";
+import { duplicateKeys } from "../diagnostics/document-checks";
 import {
-  instanceOf, literalGlobals, mergeInstances, pointer, type GlobalValues, type Instance, type Json,
+  instanceOf, literalGlobals, mergeValues, pointer, winningSource, type GlobalValues, type Instance, type Json, type Source,
 } from "../schemas/instance";
 import { associate, type DocumentPlace } from "../schemas/schema-association";
 import { BUILTIN_ROOT } from "../schemas/schema-store";
 import { findReferences, type ServiceReference } from "../rules/service-references";
-import { suppressionsIn, type Suppression } from "./suppressions";
+import { alone, contentOf, digest, movePart, newPart, stillHolds, type Part, type PartContent } from "./analysis-part";
 import type { ValidationSettings } from "./settings";
 import type { DocumentAnalysis, SchemaContext } from "./validate-document";
 
@@ -31,38 +29,13 @@ import type { DocumentAnalysis, SchemaContext } from "./validate-document";
  */
 export const MAX_CHECKED_DEPTH = 1000;
 
-/** What one top-level statement contributes, in absolute offsets as of `at`. */
-interface Part {
-  revision: number;
-  at: number;
-  /** The `[section]` in force where it starts, and formatted. */
-  section: Path;
-  sectionKey: string;
-  /** How deep statements nest inside it (0: no container). */
-  depth: number;
-  content: PartContent | null;
-}
-
-interface PartContent {
-  definitions: Definition[];
-  /** The definitions whose values are bare words, which may name other keys. */
-  withWords: Definition[];
-  names: ValueNames;
-  /** Directives and escapes. */
-  checks: Diagnostic[];
-  hasProblems: boolean;
-  suppressions: Suppression[];
-  instance: { value: Instance; globals: string | null } | null;
-  references: { value: ServiceReference[]; roots: string } | null;
-}
-
 export class DocumentAnalyzer {
   private parts = new WeakMap<Statement, Part>();
-
-  /** Forget every part: the settings or the schemas changed. */
-  clear(): void {
-    this.parts = new WeakMap();
-  }
+  /** The contents the indexes hold, with the instance whose sources they hold of each. */
+  private included = new Map<PartContent, Instance>();
+  private byPath = new Map<string, Definition[]>();
+  private writers = new Map<string, Source[]>();
+  private sources = new Map<string, Source>();
 
   analyze(tree: SyntaxTree, place: DocumentPlace, settings: ValidationSettings, schemas: SchemaContext): DocumentAnalysis {
     const units: { s: Statement; part: Part }[] = [];
@@ -70,7 +43,9 @@ export class DocumentAnalyzer {
     let sectionKey = "";
     let deepest = 0;
     tree.root.statements.forEach((s, start) => {
-      const part = this.partOf(s, start, section, sectionKey);
+      let part = this.parts.get(s);
+      if (part && stillHolds(part, s, sectionKey)) movePart(part, start);
+      else this.parts.set(s, (part = newPart(s, start, section, sectionKey)));
       if (s.kind === "section") {
         section = s.key && !s.key.global ? s.key.segments.map((x) => x.name) : [];
         sectionKey = formatPath(section);
@@ -83,24 +58,24 @@ export class DocumentAnalyzer {
     if (deepest > MAX_CHECKED_DEPTH) {
       return {
         paths: { definitions: [], byPath: new Map() }, instance: { value: {}, sources: new Map() }, association, roots,
-        references: [], names: emptyValueNames(), checks: tree.problems(), suppressions: [], tooDeep: deepest,
+        references: [], names: emptyValueNames(), checks: tree.problems(), suppressions: [], tooDeep: deepest, keysSignature: "",
       };
     }
 
-    const contents = units.map((u) => this.contentOf(tree, u.s, u.part));
+    const contents = units.map((u) => contentOf(tree, u.s, u.part));
     const definitions = concatAll(contents.map((c) => c.definitions));
-    const paths: PathIndex = { definitions, byPath: byPathOf(definitions) };
-
-    const globals = literalGlobals(definitions.filter((d) => d.global));
+    const globals = literalGlobals(concatAll(contents.map((c) => c.globals)));
     const globalsKey = [...globals].map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n");
-    const instance = mergeInstances(contents.map((c) => {
-      if (!c.instance || (c.instance.globals !== null && c.instance.globals !== globalsKey)) {
-        const used = new UsedGlobals(globals);
-        c.instance = { value: instanceOf(c.definitions, used), globals: null };
-        if (used.used) c.instance.globals = globalsKey;
-      }
-      return c.instance.value;
-    }));
+    for (const c of contents) {
+      if (c.instance && (c.instance.globals === null || c.instance.globals === globalsKey)) continue;
+      const used = new UsedGlobals(globals);
+      c.instance = { value: instanceOf(c.definitions, used), globals: null };
+      if (used.used) c.instance.globals = globalsKey;
+      c.references = null;
+    }
+    this.updateIndexes(contents);
+    const paths = { definitions, byPath: this.byPath };
+    const instance: Instance = { value: mergeValues(contents.map((c) => c.instance!.value.value)), sources: this.sources };
 
     // References are found through whichever schemas apply, the built-in ones at least.
     const referenceUris = roots.length > 0 ? association.schemas : [BUILTIN_ROOT];
@@ -109,10 +84,12 @@ export class DocumentAnalyzer {
     const references: ServiceReference[] = [];
     for (const c of contents) {
       if (!c.references || c.references.roots !== rootsKey) {
-        c.references = { value: findReferences(c.instance!.value, schemas.navigator, referenceRoots), roots: rootsKey };
+        const found = findReferences(c.instance!.value, schemas.navigator, referenceRoots);
+        c.references = { value: found, pointers: found.map((r) => pointer(r.path)), roots: rootsKey };
       }
       // A value that a later statement writes over is no reference any more.
-      for (const r of c.references.value) if (instance.sources.get(pointer(r.path))?.valueStart === r.start) references.push(r);
+      const { value, pointers } = c.references;
+      for (let i = 0; i < value.length; i++) if (this.sources.get(pointers[i])?.valueStart === value[i].start) references.push(value[i]);
     }
 
     const names = emptyValueNames();
@@ -135,47 +112,57 @@ export class DocumentAnalyzer {
     return {
       paths, instance, association, roots, references, names, checks, tooDeep: null,
       suppressions: concatAll(contents.map((c) => c.suppressions)),
+      keysSignature: digest(contents.map((c) => c.keysDigest).join("")),
     };
   }
 
-  /** The part of `s` at `start` under `section`: kept, shifted, or new. */
-  private partOf(s: Statement, start: number, section: Path, sectionKey: string): Part {
-    const known = this.parts.get(s);
-    if (known && known.revision === revisionOf(s) && known.sectionKey === sectionKey) {
-      if (known.at !== start) shiftPart(known, start - known.at);
-      return known;
+  /** Takes out of the indexes what parts no longer give, and puts in what they give now. */
+  private updateIndexes(contents: PartContent[]): void {
+    const now = new Set(contents);
+    const touched = new Set<string>();
+    for (const [c, instance] of this.included) {
+      if (now.has(c) && c.instance!.value === instance) continue;
+      if (!now.has(c)) for (const d of c.definitions) remove(this.byPath, d.key, d);
+      for (const [p, s] of instance.sources) { remove(this.writers, p, s); touched.add(p); }
+      this.included.delete(c);
     }
-    let depth = 0;
-    if (s.kind === "container") forEachStatement(alone(s, start), 0, (_x, _at, d) => { if (d > depth) depth = d; });
-    const part: Part = { revision: revisionOf(s), at: start, section, sectionKey, depth, content: null };
-    this.parts.set(s, part);
-    return part;
-  }
-
-  private contentOf(tree: SyntaxTree, s: Statement, part: Part): PartContent {
-    if (part.content) return part.content;
-    const body = alone(s, part.at);
-    const definitions: Definition[] = [];
-    walkDefinitions(body, 0, (d) => definitions.push(d), part.section);
-    let hasProblems = false;
-    forEachStatement(body, 0, (x) => { if (x.problems.length > 0) hasProblems = true; });
-    part.content = {
-      definitions,
-      withWords: definitions.filter((d) => wordsOf(d).length > 0),
-      names: namesIn(body, 0),
-      checks: statementChecks(tree, body, 0),
-      hasProblems,
-      suppressions: suppressionsIn(body, 0),
-      instance: null,
-      references: null,
-    };
-    return part.content;
+    for (const c of contents) {
+      if (this.included.has(c)) continue;
+      const instance = c.instance!.value;
+      if (!wasIncluded(c, this.byPath)) for (const d of c.definitions) insert(this.byPath, d.key, d, d.keyStart);
+      for (const [p, s] of instance.sources) { insert(this.writers, p, s, s.keyStart); touched.add(p); }
+      this.included.set(c, instance);
+    }
+    for (const p of touched) {
+      const list = this.writers.get(p);
+      if (list) this.sources.set(p, winningSource(list));
+      else this.sources.delete(p);
+    }
   }
 }
 
-/** A body that holds `s` alone, at `start`: the whole-file walks, run on one statement. */
-function alone(s: Statement, start: number): Body {
-  return { start: 0, statements: new StatementList([{ ...s, gap: start }]) };
+/** Whether the definitions of `c` are in the index already (its instance alone changed). */
+function wasIncluded(c: PartContent, byPath: Map<string, Definition[]>): boolean {
+  const d = c.definitions[0];
+  return d !== undefined && (byPath.get(d.key)?.includes(d) ?? false);
+}
+
+/** Puts `item` in the list of `key`, kept in order of `start`. */
+function insert<T extends { keyStart: number }>(map: Map<string, T[]>, key: string, item: T, start: number): void {
+  const list = map.get(key);
+  if (!list) { map.set(key, [item]); return; }
+  let i = list.length;
+  while (i > 0 && list[i - 1].keyStart > start) i--;
+  list.splice(i, 0, item);
+}
+
+function remove<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(item);
+  if (i < 0) return;
+  if (list.length === 1) map.delete(key);
+  else list.splice(i, 1);
 }
 
 function concatAll<T>(lists: T[][]): T[] {
@@ -195,44 +182,4 @@ class UsedGlobals implements GlobalValues {
     this.used = true;
     return this.values.get(name);
   }
-}
-
-// ---- moving a part: every offset it holds, by delta ------------------------------------
-// In place: the part's objects belong to this analyzer, and the analysis of the version before,
-// which also holds them, is replaced by the one being assembled.
-
-function shiftPart(part: Part, delta: number): void {
-  part.at += delta;
-  const c = part.content;
-  if (!c) return;
-  for (const d of c.definitions) { d.keyStart += delta; d.keyEnd += delta; d.valueBase += delta; }
-  shiftNames(c.names, delta);
-  for (const d of c.checks) shiftDiagnostic(d, delta);
-  for (const x of c.suppressions) x.offset += delta;
-  if (c.instance) {
-    for (const x of c.instance.value.sources.values()) { x.keyStart += delta; x.keyEnd += delta; x.valueStart += delta; x.valueEnd += delta; }
-  }
-  if (c.references) for (const r of c.references.value) { r.start += delta; r.end += delta; }
-}
-
-function shiftSpans(spans: readonly { start: number; end: number }[], delta: number): void {
-  for (const x of spans) { x.start += delta; x.end += delta; }
-}
-
-function shiftNames(n: ValueNames, delta: number): void {
-  shiftSpans(n.globalUses, delta);
-  for (const r of n.reads) {
-    r.fileStart += delta; r.fileEnd += delta; r.keyStart += delta; r.keyEnd += delta;
-    if (r.spans) shiftSpans(r.spans, delta);
-  }
-  shiftSpans(n.imports, delta);
-  shiftSpans(n.words, delta);
-  shiftSpans(n.globalsInStrings, delta);
-  shiftSpans(n.expressionStrings, delta);
-}
-
-function shiftDiagnostic(d: Diagnostic, delta: number): void {
-  d.start += delta;
-  d.end += delta;
-  if (d.related) shiftSpans(d.related, delta);
 }

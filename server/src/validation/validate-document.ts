@@ -46,6 +46,8 @@ export interface DocumentAnalysis {
   checks: Diagnostic[];
   /** The `# tsk-disable-next-line` comments. */
   suppressions: Suppression[];
+  /** Equal for two analyses whose files define the same keys in the same order. */
+  keysSignature: string;
   /** Nesting deeper than MAX_CHECKED_DEPTH: how deep. Nothing above was computed then. */
   tooDeep: number | null;
 }

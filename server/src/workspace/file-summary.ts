@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import type { PathIndex } from "../paths/definitions";
 import { formatPath, type Path } from "../paths/path";
-import { isLiteral, type NameUse, type ValueNames } from "../paths/value-names";
+import type { NameUse, ValueNames } from "../paths/value-names";
 import type { Instance } from "../schemas/instance";
 import type { ServiceReference } from "../rules/service-references";
 import { servicesOf } from "../validation/service-catalog";
@@ -19,6 +19,8 @@ export interface FileAnalysis {
   instance: Instance;
   references: ServiceReference[];
   names: ValueNames;
+  /** Equal for two analyses whose files define the same keys in the same order. */
+  keysSignature: string;
 }
 
 /** A value that names a member of a root key (`service = "users"` names `services.users`). */
@@ -62,19 +64,13 @@ export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: P
     const c = text.slice(offset, offset + 1);
     return c === '"' || c === "'" ? c : null;
   };
-  const keys: KeyDefinition[] = [];
   const globals: GlobalDefinition[] = [];
   for (const d of analysis.paths.definitions) {
-    if (d.global) {
-      const value = d.value ? text.slice(d.valueBase + d.value.start, Math.min(d.valueBase + d.value.end, d.valueBase + d.value.start + MAX_SHOWN)) : "";
-      globals.push({ name: String(d.path[0]), start: d.keyStart, end: d.keyEnd, value });
-      continue;
-    }
-    keys.push({
-      path: d.key, depth: d.path.length, kind: d.kind, start: d.keyStart, end: d.keyEnd, quote: quoteAt(d.keyStart),
-      computed: d.kind === "value" && d.value !== null && !isLiteral(d.value),
-    });
+    if (!d.global) continue;
+    const value = d.value ? text.slice(d.valueBase + d.value.start, Math.min(d.valueBase + d.value.end, d.valueBase + d.value.start + MAX_SHOWN)) : "";
+    globals.push({ name: String(d.path[0]), start: d.keyStart, end: d.keyEnd, value });
   }
+  const keys = KeyTable.fromDefinitions(analysis.paths.definitions, quoteAt);
   const references = analysis.references.map((r): NamedReference => {
     const quote = quoteAt(r.start);
     // A triple-quoted value cannot be rewritten by swapping its inside: treat it as computed.
@@ -83,10 +79,10 @@ export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: P
   });
   const services = servicesOf(analysis.instance);
   return {
-    keys: new KeyTable(keys), globals, names: analysis.names, references, services, positions,
+    keys, globals, names: analysis.names, references, services, positions,
     exports: hash([
       globals.map((g) => g.name).join(" "),
-      keys.map((k) => k.path).join("\n"),
+      analysis.keysSignature,
       analysis.names.imports.map((i) => i.path).join("\n"),
     ]),
     uses: hash([[...new Set(analysis.names.globalUses.map((u) => u.name))].sort().join(" ")]),

@@ -1,7 +1,8 @@
 // Every key definition of a file, in typed arrays rather than one object each: a workspace
 // holds hundreds of thousands of keys, and an object per key costs more than its path.
 // Lookups scan keys of the path's depth only, which is fast enough without a map per file.
-import type { DefinitionKind } from "../paths/definitions";
+import type { Definition, DefinitionKind } from "../paths/definitions";
+import { isLiteral } from "../paths/value-names";
 
 /** A key segment that defines a path, in any spelling. */
 export interface KeyDefinition {
@@ -31,20 +32,33 @@ export class KeyTable {
   /** kind (bits 0–1), quote (bits 2–3), computed (bit 4). */
   private readonly flags: Uint8Array;
 
-  constructor(keys: readonly KeyDefinition[]) {
-    const n = keys.length;
+  private constructor(n: number) {
     this.paths = new Array<string>(n);
     this.starts = new Int32Array(n);
     this.ends = new Int32Array(n);
     this.depths = new Uint16Array(n);
     this.flags = new Uint8Array(n);
-    keys.forEach((k, i) => {
-      this.paths[i] = k.path;
-      this.starts[i] = k.start;
-      this.ends[i] = k.end;
-      this.depths[i] = Math.min(k.depth, 0xffff);
-      this.flags[i] = KINDS.indexOf(k.kind) | (Math.max(0, QUOTES.indexOf(k.quote)) << 2) | (k.computed ? COMPUTED : 0);
+  }
+
+  /** The keys that `definitions` define (globals aside), with the quote `quoteAt` finds at each. */
+  static fromDefinitions(definitions: readonly Definition[], quoteAt: (offset: number) => string | null): KeyTable {
+    const keys = definitions.filter((d) => !d.global);
+    const table = new KeyTable(keys.length);
+    keys.forEach((d, i) => {
+      const computed = d.kind === "value" && d.value !== null && !isLiteral(d.value);
+      table.set(i, d.key, d.path.length, d.kind, d.keyStart, d.keyEnd, quoteAt(d.keyStart), computed);
     });
+    return table;
+  }
+
+  private set(
+    i: number, path: string, depth: number, kind: DefinitionKind, start: number, end: number, quote: string | null, computed: boolean,
+  ): void {
+    this.paths[i] = path;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.depths[i] = Math.min(depth, 0xffff);
+    this.flags[i] = KINDS.indexOf(kind) | (Math.max(0, QUOTES.indexOf(quote)) << 2) | (computed ? COMPUTED : 0);
   }
 
   get length(): number { return this.paths.length; }

@@ -1,0 +1,129 @@
+// What one top-level statement contributes to its document's analysis, in absolute offsets as
+// of where it stood when last used; and moving it when an edit before it moved it.
+import { createHash } from "node:crypto";
+import type { Body, Statement } from "../syntax/nodes";
+import { StatementList } from "../syntax/statement-list";
+import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
+import { revisionOf } from "../syntax/incremental";
+import { walkDefinitions, type Definition } from "../paths/definitions";
+import type { Path } from "../paths/path";
+import { namesIn, wordsOf, type ValueNames } from "../paths/value-names";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import { statementChecks } from "../diagnostics/document-checks";
+import type { Instance } from "../schemas/instance";
+import type { ServiceReference } from "../rules/service-references";
+import { suppressionsIn, type Suppression } from "./suppressions";
+
+export interface Part {
+  /** The statement's revision (`revisionOf`) when this was computed. */
+  revision: number;
+  /** Where the statement starts: every offset below is absolute for this start. */
+  at: number;
+  /** The `[section]` in force where it starts, and formatted. */
+  section: Path;
+  sectionKey: string;
+  /** How deep statements nest inside it (0: no container). */
+  depth: number;
+  /** Computed only when the document is not too deep to check. */
+  content: PartContent | null;
+}
+
+export interface PartContent {
+  definitions: Definition[];
+  /** A digest of the keys it defines, in order (globals aside): what other files can see of it. */
+  keysDigest: string;
+  /** Its `$global` definitions. */
+  globals: Definition[];
+  /** The definitions whose values are bare words, which may name other keys. */
+  withWords: Definition[];
+  names: ValueNames;
+  /** Directives and escapes. */
+  checks: Diagnostic[];
+  hasProblems: boolean;
+  suppressions: Suppression[];
+  /** Its instance, and the literal globals it used (null: none), as DocumentAnalyzer keys them. */
+  instance: { value: Instance; globals: string | null } | null;
+  /** Its service references with the pointer of each, for the schemas keyed by `roots`. */
+  references: { value: ServiceReference[]; pointers: string[]; roots: string } | null;
+}
+
+/** Whether `part`, computed for `s`, still holds for it under the section `sectionKey`. */
+export function stillHolds(part: Part, s: Statement, sectionKey: string): boolean {
+  return part.revision === revisionOf(s) && part.sectionKey === sectionKey;
+}
+
+export function newPart(s: Statement, start: number, section: Path, sectionKey: string): Part {
+  let depth = 0;
+  if (s.kind === "container") forEachStatement(alone(s, start), 0, (_x, _at, d) => { if (d > depth) depth = d; });
+  return { revision: revisionOf(s), at: start, section, sectionKey, depth, content: null };
+}
+
+export function contentOf(tree: SyntaxTree, s: Statement, part: Part): PartContent {
+  if (part.content) return part.content;
+  const body = alone(s, part.at);
+  const definitions: Definition[] = [];
+  walkDefinitions(body, 0, (d) => definitions.push(d), part.section);
+  let hasProblems = false;
+  forEachStatement(body, 0, (x) => { if (x.problems.length > 0) hasProblems = true; });
+  part.content = {
+    definitions,
+    keysDigest: digest(definitions.filter((d) => !d.global).map((d) => d.key).join("\n")),
+    globals: definitions.filter((d) => d.global),
+    withWords: definitions.filter((d) => wordsOf(d).length > 0),
+    names: namesIn(body, 0),
+    checks: statementChecks(tree, body, 0),
+    hasProblems,
+    suppressions: suppressionsIn(body, 0),
+    instance: null,
+    references: null,
+  };
+  return part.content;
+}
+
+export function digest(text: string): string {
+  return createHash("sha1").update(text).digest("base64");
+}
+
+/** A body that holds `s` alone, at `start`: the whole-file walks, run on one statement. */
+export function alone(s: Statement, start: number): Body {
+  return { start: 0, statements: new StatementList([{ ...s, gap: start }]) };
+}
+
+// ---- moving a part: every offset it holds, by delta ------------------------------------
+// In place: the part's objects belong to one DocumentAnalyzer, and the analysis of the version
+// before, which also holds them, is replaced by the one being assembled.
+
+export function movePart(part: Part, to: number): void {
+  const delta = to - part.at;
+  part.at = to;
+  const c = part.content;
+  if (!c || delta === 0) return;
+  for (const d of c.definitions) { d.keyStart += delta; d.keyEnd += delta; d.valueBase += delta; }
+  moveNames(c.names, delta);
+  for (const d of c.checks) {
+    d.start += delta;
+    d.end += delta;
+    if (d.related) moveSpans(d.related, delta);
+  }
+  for (const x of c.suppressions) x.offset += delta;
+  if (c.instance) {
+    for (const x of c.instance.value.sources.values()) { x.keyStart += delta; x.keyEnd += delta; x.valueStart += delta; x.valueEnd += delta; }
+  }
+  if (c.references) moveSpans(c.references.value, delta);
+}
+
+function moveSpans(spans: readonly { start: number; end: number }[], delta: number): void {
+  for (const x of spans) { x.start += delta; x.end += delta; }
+}
+
+function moveNames(n: ValueNames, delta: number): void {
+  moveSpans(n.globalUses, delta);
+  for (const r of n.reads) {
+    r.fileStart += delta; r.fileEnd += delta; r.keyStart += delta; r.keyEnd += delta;
+    if (r.spans) moveSpans(r.spans, delta);
+  }
+  moveSpans(n.imports, delta);
+  moveSpans(n.words, delta);
+  moveSpans(n.globalsInStrings, delta);
+  moveSpans(n.expressionStrings, delta);
+}
