@@ -35,6 +35,8 @@ export interface PathIndex {
   definitions: Definition[];
   /** Definitions by formatted path; globals are under `$name`. */
   byPath: Map<string, Definition[]>;
+  /** The keys of byPath with more than one definition, when kept: duplicates are among them. */
+  repeated?: ReadonlySet<string>;
 }
 
 export function indexPaths(tree: SyntaxTree): PathIndex {
@@ -65,7 +67,8 @@ export function definitionsOf(index: PathIndex, path: Path): Definition[] {
  */
 export function duplicateDefinitions(index: PathIndex): { first: Definition; again: Definition }[] {
   const out: { first: Definition; again: Definition }[] = [];
-  for (const list of index.byPath.values()) {
+  const lists = index.repeated ? [...index.repeated].map((k) => index.byPath.get(k) ?? []) : index.byPath.values();
+  for (const list of lists) {
     let value: Definition | null = null;
     let object: Definition | null = null;
     for (const d of list) {

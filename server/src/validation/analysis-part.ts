@@ -10,7 +10,7 @@ import type { Path } from "../paths/path";
 import { namesIn, wordsOf, type ValueNames } from "../paths/value-names";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { statementChecks } from "../diagnostics/document-checks";
-import type { Instance } from "../schemas/instance";
+import type { Instance, Source } from "../schemas/instance";
 import type { ServiceReference } from "../rules/service-references";
 import { suppressionsIn, type Suppression } from "./suppressions";
 
@@ -41,8 +41,8 @@ export interface PartContent {
   checks: Diagnostic[];
   hasProblems: boolean;
   suppressions: Suppression[];
-  /** Its instance, and the literal globals it used (null: none), as DocumentAnalyzer keys them. */
-  instance: { value: Instance; globals: string | null } | null;
+  /** Its instance (with its sources in a list, too), and the literal globals it used (null: none), as DocumentAnalyzer keys them. */
+  instance: { value: Instance; sources: Source[]; globals: string | null } | null;
   /** Its service references with the pointer of each, for the schemas keyed by `roots`. */
   references: { value: ServiceReference[]; pointers: string[]; roots: string } | null;
 }
@@ -107,7 +107,7 @@ export function movePart(part: Part, to: number): void {
   }
   for (const x of c.suppressions) x.offset += delta;
   if (c.instance) {
-    for (const x of c.instance.value.sources.values()) { x.keyStart += delta; x.keyEnd += delta; x.valueStart += delta; x.valueEnd += delta; }
+    for (const x of c.instance.sources) { x.keyStart += delta; x.keyEnd += delta; x.valueStart += delta; x.valueEnd += delta; }
   }
   if (c.references) moveSpans(c.references.value, delta);
 }

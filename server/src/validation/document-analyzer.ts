@@ -34,6 +34,8 @@ export class DocumentAnalyzer {
   /** The contents the indexes hold, with the instance whose sources they hold of each. */
   private included = new Map<PartContent, Instance>();
   private byPath = new Map<string, Definition[]>();
+  /** The keys of byPath with more than one definition. */
+  private repeated = new Set<string>();
   private writers = new Map<string, Source[]>();
   private sources = new Map<string, Source>();
 
@@ -69,12 +71,13 @@ export class DocumentAnalyzer {
     for (const c of contents) {
       if (c.instance && (c.instance.globals === null || c.instance.globals === globalsKey)) continue;
       const used = new UsedGlobals(globals);
-      c.instance = { value: instanceOf(c.definitions, used), globals: null };
+      const value = instanceOf(c.definitions, used);
+      c.instance = { value, sources: [...value.sources.values()], globals: null };
       if (used.used) c.instance.globals = globalsKey;
       c.references = null;
     }
     this.updateIndexes(contents);
-    const paths = { definitions, byPath: this.byPath };
+    const paths = { definitions, byPath: this.byPath, repeated: this.repeated };
     const instance: Instance = { value: mergeValues(contents.map((c) => c.instance!.value.value)), sources: this.sources };
 
     // References are found through whichever schemas apply, the built-in ones at least.
@@ -92,13 +95,14 @@ export class DocumentAnalyzer {
       for (let i = 0; i < value.length; i++) if (this.sources.get(pointers[i])?.valueStart === value[i].start) references.push(value[i]);
     }
 
-    const names = emptyValueNames();
-    for (const c of contents) {
-      for (const k of Object.keys(names) as (keyof ValueNames)[]) {
-        const from = c.names[k] as unknown[];
-        if (from.length > 0) (names[k] as unknown[]) = (names[k] as unknown[]).concat(from);
-      }
-    }
+    const names: ValueNames = {
+      globalUses: concatAll(contents.map((c) => c.names.globalUses)),
+      reads: concatAll(contents.map((c) => c.names.reads)),
+      imports: concatAll(contents.map((c) => c.names.imports)),
+      words: [],
+      globalsInStrings: concatAll(contents.map((c) => c.names.globalsInStrings)),
+      expressionStrings: concatAll(contents.map((c) => c.names.expressionStrings)),
+    };
     collectWords(paths, names, concatAll(contents.map((c) => c.withWords)));
 
     let checks: Diagnostic[] = duplicateKeys(tree, paths);
@@ -122,14 +126,18 @@ export class DocumentAnalyzer {
     const touched = new Set<string>();
     for (const [c, instance] of this.included) {
       if (now.has(c) && c.instance!.value === instance) continue;
-      if (!now.has(c)) for (const d of c.definitions) remove(this.byPath, d.key, d);
+      if (!now.has(c)) {
+        for (const d of c.definitions) if (remove(this.byPath, d.key, d) === 1) this.repeated.delete(d.key);
+      }
       for (const [p, s] of instance.sources) { remove(this.writers, p, s); touched.add(p); }
       this.included.delete(c);
     }
     for (const c of contents) {
       if (this.included.has(c)) continue;
       const instance = c.instance!.value;
-      if (!wasIncluded(c, this.byPath)) for (const d of c.definitions) insert(this.byPath, d.key, d, d.keyStart);
+      if (!wasIncluded(c, this.byPath)) {
+        for (const d of c.definitions) if (insert(this.byPath, d.key, d, d.keyStart) > 1) this.repeated.add(d.key);
+      }
       for (const [p, s] of instance.sources) { insert(this.writers, p, s, s.keyStart); touched.add(p); }
       this.included.set(c, instance);
     }
@@ -147,22 +155,26 @@ function wasIncluded(c: PartContent, byPath: Map<string, Definition[]>): boolean
   return d !== undefined && (byPath.get(d.key)?.includes(d) ?? false);
 }
 
-/** Puts `item` in the list of `key`, kept in order of `start`. */
-function insert<T extends { keyStart: number }>(map: Map<string, T[]>, key: string, item: T, start: number): void {
+/** Puts `item` in the list of `key`, kept in order of `start`; returns the list's length. */
+function insert<T extends { keyStart: number }>(map: Map<string, T[]>, key: string, item: T, start: number): number {
   const list = map.get(key);
-  if (!list) { map.set(key, [item]); return; }
+  if (!list) { map.set(key, [item]); return 1; }
   let i = list.length;
   while (i > 0 && list[i - 1].keyStart > start) i--;
   list.splice(i, 0, item);
+  return list.length;
 }
 
-function remove<T>(map: Map<string, T[]>, key: string, item: T): void {
+/** Takes `item` out of the list of `key`; returns the list's length. */
+function remove<T>(map: Map<string, T[]>, key: string, item: T): number {
   const list = map.get(key);
-  if (!list) return;
+  if (!list) return 0;
   const i = list.indexOf(item);
-  if (i < 0) return;
-  if (list.length === 1) map.delete(key);
-  else list.splice(i, 1);
+  if (i >= 0) {
+    if (list.length === 1) { map.delete(key); return 0; }
+    list.splice(i, 1);
+  }
+  return list.length;
 }
 
 function concatAll<T>(lists: T[][]): T[] {

@@ -61,8 +61,8 @@ export interface FileSummary {
 export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: PositionMap): FileSummary {
   const text = tree.buffer;
   const quoteAt = (offset: number): string | null => {
-    const c = text.slice(offset, offset + 1);
-    return c === '"' || c === "'" ? c : null;
+    const c = text.charCodeAt(offset);
+    return c === 34 ? '"' : c === 39 ? "'" : null;
   };
   const globals: GlobalDefinition[] = [];
   for (const d of analysis.paths.definitions) {
@@ -74,7 +74,7 @@ export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: P
   const references = analysis.references.map((r): NamedReference => {
     const quote = quoteAt(r.start);
     // A triple-quoted value cannot be rewritten by swapping its inside: treat it as computed.
-    const triple = quote !== null && text.slice(r.start, r.start + 3) === quote.repeat(3);
+    const triple = quote !== null && quoteAt(r.start + 1) === quote && quoteAt(r.start + 2) === quote;
     return { name: r.name, target: r.target, start: r.start, end: r.end, quote: triple ? "'''" : quote };
   });
   const services = servicesOf(analysis.instance);

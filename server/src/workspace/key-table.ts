@@ -21,6 +21,7 @@ export interface KeyDefinition {
 }
 
 const KINDS: DefinitionKind[] = ["value", "object", "section", "implied"];
+const KIND_BITS: Record<DefinitionKind, number> = { value: 0, object: 1, section: 2, implied: 3 };
 const QUOTES: (string | null)[] = [null, '"', "'"];
 const COMPUTED = 16;
 
@@ -42,12 +43,15 @@ export class KeyTable {
 
   /** The keys that `definitions` define (globals aside), with the quote `quoteAt` finds at each. */
   static fromDefinitions(definitions: readonly Definition[], quoteAt: (offset: number) => string | null): KeyTable {
-    const keys = definitions.filter((d) => !d.global);
-    const table = new KeyTable(keys.length);
-    keys.forEach((d, i) => {
+    let n = 0;
+    for (const d of definitions) if (!d.global) n++;
+    const table = new KeyTable(n);
+    let i = 0;
+    for (const d of definitions) {
+      if (d.global) continue;
       const computed = d.kind === "value" && d.value !== null && !isLiteral(d.value);
-      table.set(i, d.key, d.path.length, d.kind, d.keyStart, d.keyEnd, quoteAt(d.keyStart), computed);
-    });
+      table.set(i++, d.key, d.path.length, d.kind, d.keyStart, d.keyEnd, quoteAt(d.keyStart), computed);
+    }
     return table;
   }
 
@@ -58,7 +62,7 @@ export class KeyTable {
     this.starts[i] = start;
     this.ends[i] = end;
     this.depths[i] = Math.min(depth, 0xffff);
-    this.flags[i] = KINDS.indexOf(kind) | (Math.max(0, QUOTES.indexOf(quote)) << 2) | (computed ? COMPUTED : 0);
+    this.flags[i] = KIND_BITS[kind] | (quote === '"' ? 4 : quote === "'" ? 8 : 0) | (computed ? COMPUTED : 0);
   }
 
   get length(): number { return this.paths.length; }
