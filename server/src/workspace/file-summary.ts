@@ -58,7 +58,12 @@ export interface FileSummary {
   servicesSignature: string;
 }
 
-export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: PositionMap): FileSummary {
+/**
+ * `lazyKeys`, for an open document: its key table is built when first asked for, not at every
+ * keystroke. Its analysis belongs to the document's DocumentAnalyzer, which moves definitions
+ * in place at the next version, when the index replaces this summary; until then it is current.
+ */
+export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: PositionMap, lazyKeys = false): FileSummary {
   const text = tree.buffer;
   const quoteAt = (offset: number): string | null => {
     const c = text.charCodeAt(offset);
@@ -70,7 +75,8 @@ export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: P
     const value = d.value ? text.slice(d.valueBase + d.value.start, Math.min(d.valueBase + d.value.end, d.valueBase + d.value.start + MAX_SHOWN)) : "";
     globals.push({ name: String(d.path[0]), start: d.keyStart, end: d.keyEnd, value });
   }
-  const keys = KeyTable.fromDefinitions(analysis.paths.definitions, quoteAt);
+  const definitions = analysis.paths.definitions;
+  let keys: KeyTable | null = lazyKeys ? null : KeyTable.fromDefinitions(definitions, quoteAt);
   const references = analysis.references.map((r): NamedReference => {
     const quote = quoteAt(r.start);
     // A triple-quoted value cannot be rewritten by swapping its inside: treat it as computed.
@@ -79,7 +85,8 @@ export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: P
   });
   const services = servicesOf(analysis.instance);
   return {
-    keys, globals, names: analysis.names, references, services, positions,
+    get keys() { return (keys ??= KeyTable.fromDefinitions(definitions, quoteAt)); },
+    globals, names: analysis.names, references, services, positions,
     exports: hash([
       globals.map((g) => g.name).join(" "),
       analysis.keysSignature,

@@ -257,7 +257,7 @@ export class WorkspaceIndex {
 
   /** An open document's latest text, parsed and analysed by its owner. */
   setOpen(file: string, tree: SyntaxTree, analysis: FileAnalysis, virtual = false): IndexChange {
-    const summary = summarize(tree, analysis, tree.lines);
+    const summary = summarize(tree, analysis, tree.lines, true);
     let entry = this.entries.get(file);
     const before = entry ? entry.open ?? entry.disk?.summary : undefined;
     if (!entry) {
