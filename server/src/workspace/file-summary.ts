@@ -2,7 +2,7 @@
 // uses, with the ranges navigation needs. Small enough to hold for thousands of files.
 import { createHash } from "node:crypto";
 import type { SyntaxTree } from "../syntax/syntax-tree";
-import type { PathIndex } from "../paths/definitions";
+import type { Definition, PathIndex } from "../paths/definitions";
 import { formatPath, type Path } from "../paths/path";
 import type { NameUse, ValueNames } from "../paths/value-names";
 import type { Instance } from "../schemas/instance";
@@ -75,8 +75,8 @@ export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: P
     const value = d.value ? text.slice(d.valueBase + d.value.start, Math.min(d.valueBase + d.value.end, d.valueBase + d.value.start + MAX_SHOWN)) : "";
     globals.push({ name: String(d.path[0]), start: d.keyStart, end: d.keyEnd, value });
   }
-  const definitions = analysis.paths.definitions;
-  let keys: KeyTable | null = lazyKeys ? null : KeyTable.fromDefinitions(definitions, quoteAt);
+  // Built now for a file on disk: a summary must not keep its analysis (nor, through it, its tree).
+  const keys = lazyKeys ? lazyKeyTable(analysis.paths.definitions, quoteAt) : constant(KeyTable.fromDefinitions(analysis.paths.definitions, quoteAt));
   const references = analysis.references.map((r): NamedReference => {
     const quote = quoteAt(r.start);
     // A triple-quoted value cannot be rewritten by swapping its inside: treat it as computed.
@@ -84,8 +84,7 @@ export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: P
     return { name: r.name, target: r.target, start: r.start, end: r.end, quote: triple ? "'''" : quote };
   });
   const services = servicesOf(analysis.instance);
-  return {
-    get keys() { return (keys ??= KeyTable.fromDefinitions(definitions, quoteAt)); },
+  return withKeys(keys, {
     globals, names: analysis.names, references, services, positions,
     exports: hash([
       globals.map((g) => g.name).join(" "),
@@ -94,7 +93,24 @@ export function summarize(tree: SyntaxTree, analysis: FileAnalysis, positions: P
     ]),
     uses: hash([[...new Set(analysis.names.globalUses.map((u) => u.name))].sort().join(" ")]),
     servicesSignature: hash([...services].map(([name, deps]) => `${name}:${deps.join(",")}`)),
-  };
+  });
+}
+
+/**
+ * The summary, its key table behind a getter. Made here, not where the table's closures are,
+ * so that the getter keeps alive what the table needs and nothing else of summarize's scope.
+ */
+function withKeys(keys: () => KeyTable, rest: Omit<FileSummary, "keys">): FileSummary {
+  return Object.defineProperty(rest, "keys", { get: keys, enumerable: true }) as FileSummary;
+}
+
+function constant<T>(value: T): () => T {
+  return () => value;
+}
+
+function lazyKeyTable(definitions: readonly Definition[], quoteAt: (offset: number) => string | null): () => KeyTable {
+  let table: KeyTable | null = null;
+  return () => (table ??= KeyTable.fromDefinitions(definitions, quoteAt));
 }
 
 function hash(parts: string[]): string {
