@@ -18,7 +18,8 @@ export function formatPath(path: Path): string {
 
 /** formatPath(path + [segment]), given formatPath(path): one concatenation, not a walk of the path. */
 export function appendSegment(formatted: string, segment: PathSegment): string {
-  return formatted + segmentText(segment, formatted === "");
+  // Joined, as formatPath does: the result is kept, and `+` would keep its pieces too.
+  return [formatted, segmentText(segment, formatted === "")].join("");
 }
 
 function segmentText(s: PathSegment, first: boolean): string {

@@ -25,9 +25,11 @@ export interface Instance {
 }
 
 export function pointer(path: Path): string {
-  let out = "";
-  for (const s of path) out += "/" + escapeSegment(typeof s === "number" ? String(s) : s);
-  return out;
+  // Joined, not concatenated: a chain of `+` keeps every piece as a string of its own, and an
+  // instance holds a pointer for each of its values.
+  const parts: string[] = [];
+  for (const s of path) parts.push("/", escapeSegment(typeof s === "number" ? String(s) : s));
+  return parts.join("");
 }
 
 /** `~` and `/` escaped as JSON pointers write them; most keys have neither, and pay no regex. */
@@ -158,7 +160,7 @@ function toJson(
   // `at` is the pointer of `path`, passed down rather than built again for every value.
   if (e.kind === "array") {
     sources.set(at, source(path, key, base, e, false));
-    return e.elements.map((el, i) => toJson(el, base, [...path, i], globals, sources, { keyStart: base + el.start, keyEnd: base + el.end }, `${at}/${i}`));
+    return e.elements.map((el, i) => toJson(el, base, [...path, i], globals, sources, { keyStart: base + el.start, keyEnd: base + el.end }, [at, i].join("/")));
   }
   if (e.kind === "object") {
     sources.set(at, source(path, key, base, e, false));
@@ -171,8 +173,7 @@ function toJson(
         target = target[n] as { [k: string]: Json };
       }
       const last = m.key.segments[m.key.segments.length - 1];
-      let inner = at;
-      for (const n of names) inner += "/" + escapeSegment(n);
+      const inner = [at, ...names.map(escapeSegment)].join("/");
       target[last.name] = toJson(m.value, base, [...path, ...names], globals, sources, { keyStart: base + last.start, keyEnd: base + last.end }, inner);
     }
     return o;

@@ -11,8 +11,11 @@ import { unquote } from "./string-value";
 import { messageProvider } from "./messages";
 
 // During chevrotain's grammar recording, rules run on placeholder tokens: read them with care.
+// Their offsets are NaN, and one NaN stored in a `start` makes V8 box that field as a double in
+// every node of the same shape from then on (slower, and 16 more bytes each): never store one.
 const img = (t: IToken): string => t?.image ?? "";
-const end = (t: IToken): number => (t?.startOffset ?? 0) + img(t).length;
+const offset = (t: IToken): number => t?.startOffset || 0;
+const end = (t: IToken): number => offset(t) + img(t).length;
 
 /** Set by the statement parser on a token that stood first on its line. */
 export interface LineToken extends IToken { afterNewline?: boolean }
@@ -33,7 +36,7 @@ class ExpressionParser extends EmbeddedActionsParser {
   }
 
   private span(first: IToken, last: IToken): Span {
-    return { start: first.startOffset - this.base, end: end(last) - this.base };
+    return { start: offset(first) - this.base, end: end(last) - this.base };
   }
   private tokSpan(t: IToken): Span { return this.span(t, t); }
 
@@ -74,7 +77,7 @@ class ExpressionParser extends EmbeddedActionsParser {
             { ALT: () => this.CONSUME(T.Plus) },
           ]);
           const operand = this.SUBRULE(this.unary);
-          const start = op.startOffset - this.base;
+          const start = offset(op) - this.base;
           // `-7` is a number, as the language lists it, not an operation on 7.
           if (img(op) === "-" && operand.kind === "number" && operand.start === start + 1 && !operand.raw.startsWith("-")) {
             return { kind: "number", value: -operand.value, raw: "-" + operand.raw, start, end: operand.end } as Expression;
@@ -149,44 +152,15 @@ class ExpressionParser extends EmbeddedActionsParser {
   });
 
   private primary = this.RULE("primary", (): Expression => this.OR([
-    { ALT: () => this.stringExpr(this.CONSUME(T.StringLiteral)) },
-    {
-      ALT: () => {
-        const t = this.CONSUME(T.NumberLiteral);
-        return { kind: "number", value: Number(img(t)), raw: img(t), ...this.tokSpan(t) } as Expression;
-      },
-    },
-    {
-      ALT: () => {
-        const t = this.CONSUME(T.Range);
-        const dash = img(t).indexOf("-");
-        return {
-          kind: "range", from: Number(img(t).slice(0, dash)), to: Number(img(t).slice(dash + 1)),
-          raw: img(t), ...this.tokSpan(t),
-        } as Expression;
-      },
-    },
-    { ALT: () => ({ kind: "boolean", value: true, ...this.tokSpan(this.CONSUME(T.True)) }) as Expression },
-    { ALT: () => ({ kind: "boolean", value: false, ...this.tokSpan(this.CONSUME(T.False)) }) as Expression },
-    { ALT: () => ({ kind: "null", ...this.tokSpan(this.CONSUME(T.Null)) }) as Expression },
-    {
-      ALT: () => {
-        const t = this.CONSUME(T.Word);
-        return { kind: "word", text: img(t), ...this.tokSpan(t) } as Expression;
-      },
-    },
-    {
-      ALT: () => {
-        const t = this.CONSUME(T.Global);
-        return { kind: "global", name: img(t).slice(1), ...this.tokSpan(t) } as Expression;
-      },
-    },
-    {
-      ALT: () => {
-        const t = this.CONSUME(T.AtName);
-        return { kind: "operator", name: img(t).slice(1), ...this.tokSpan(t) } as Expression;
-      },
-    },
+    { ALT: () => this.literal(this.CONSUME(T.StringLiteral)) },
+    { ALT: () => this.literal(this.CONSUME(T.NumberLiteral)) },
+    { ALT: () => this.literal(this.CONSUME(T.Range)) },
+    { ALT: () => this.literal(this.CONSUME(T.True)) },
+    { ALT: () => this.literal(this.CONSUME(T.False)) },
+    { ALT: () => this.literal(this.CONSUME(T.Null)) },
+    { ALT: () => this.literal(this.CONSUME(T.Word)) },
+    { ALT: () => this.literal(this.CONSUME(T.Global)) },
+    { ALT: () => this.literal(this.CONSUME(T.AtName)) },
     {
       ALT: () => {
         const open = this.CONSUME(T.LParen);
@@ -263,6 +237,22 @@ class ExpressionParser extends EmbeddedActionsParser {
     },
   ]));
 
+  /** The value of a token that is a value by itself: a string, number, range, `true`, a word, `$global`, `@operator`. */
+  literal(t: IToken): Expression {
+    const k = t.tokenType;
+    if (k === T.QuotedString || k === T.UnterminatedString) return this.stringExpr(t);
+    if (k === T.NumberLiteral) return { kind: "number", value: Number(img(t)), raw: img(t), ...this.tokSpan(t) };
+    if (k === T.Range) {
+      const dash = img(t).indexOf("-");
+      return { kind: "range", from: Number(img(t).slice(0, dash)), to: Number(img(t).slice(dash + 1)), raw: img(t), ...this.tokSpan(t) };
+    }
+    if (k === T.True || k === T.False) return { kind: "boolean", value: k === T.True, ...this.tokSpan(t) };
+    if (k === T.Null) return { kind: "null", ...this.tokSpan(t) };
+    if (k === T.Global) return { kind: "global", name: img(t).slice(1), ...this.tokSpan(t) };
+    if (k === T.AtName) return { kind: "operator", name: img(t).slice(1), ...this.tokSpan(t) };
+    return { kind: "word", text: img(t), ...this.tokSpan(t) };
+  }
+
   private stringExpr(t: IToken): StringExpr {
     const { value, quote, terminated } = unquote(img(t), t.tokenType !== T.UnterminatedString);
     return { kind: "string", value, quote, terminated, ...this.tokSpan(t) };
@@ -297,7 +287,35 @@ export interface ExpressionResult<T> { value: T | null; error: IRecognitionExcep
  * `base`. Never throws: a failure comes back as the first error chevrotain saw.
  */
 export function parseExpression(tokens: IToken[], base: number): ExpressionResult<Expression> {
-  return run(tokens, base, () => parser.expression());
+  const plain = plainValue(tokens, base);
+  return plain ? { value: plain, error: null } : run(tokens, base, () => parser.expression());
+}
+
+/** Token types that are a value by themselves, read as the `primary` rule reads them. */
+const LITERALS = new Set([
+  T.QuotedString, T.NumberLiteral, T.Range, T.True, T.False, T.Null, T.Identifier, T.Url, T.NumericWord, T.Global, T.AtName,
+]);
+
+/**
+ * Most values of a configuration are one literal (`port = 8080`) or an array of literals on one
+ * line (`methods = ["GET", "POST"]`): those are read here, as the grammar reads them, without
+ * the cost of running it. Anything else gives null, and the grammar reads it.
+ */
+function plainValue(tokens: IToken[], base: number): Expression | null {
+  parser.base = base;
+  if (tokens.length === 1) return LITERALS.has(tokens[0].tokenType) ? parser.literal(tokens[0]) : null;
+  const open = tokens[0];
+  const close = tokens[tokens.length - 1];
+  if (open.tokenType !== T.LBracket || close.tokenType !== T.RBracket || (close as LineToken).afterNewline) return null;
+  const elements: Expression[] = [];
+  for (let i = 1; i < tokens.length - 1; i += 2) {
+    const t = tokens[i] as LineToken;
+    const after = tokens[i + 1] as LineToken;
+    if (!LITERALS.has(t.tokenType) || t.afterNewline || after.afterNewline) return null;
+    if (after.tokenType !== T.Comma && after !== close) return null;
+    elements.push(parser.literal(t));
+  }
+  return { kind: "array", elements, start: open.startOffset - base, end: close.startOffset + close.image.length - base };
 }
 
 export function parseKeyPath(tokens: IToken[], base: number): ExpressionResult<KeyPath> {

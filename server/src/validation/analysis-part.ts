@@ -41,10 +41,29 @@ export interface PartContent {
   checks: Diagnostic[];
   hasProblems: boolean;
   suppressions: Suppression[];
-  /** Its instance (with its sources in a list, too), and the literal globals it used (null: none), as DocumentAnalyzer keys them. */
-  instance: { value: Instance; sources: Source[]; globals: string | null } | null;
+  /** Its instance, and the literal globals it used (null: none), as DocumentAnalyzer keys them. */
+  instance: PartInstance | null;
   /** Its service references with the pointer of each, for the schemas keyed by `roots`. */
   references: { value: ServiceReference[]; pointers: string[]; roots: string } | null;
+}
+
+/** A part's share of the instance: its value, and the source of each pointer it writes (in lists: a map each would cost more). */
+export interface PartInstance {
+  value: Record<string, unknown>;
+  pointers: string[];
+  sources: Source[];
+  globals: string | null;
+}
+
+export function partInstance(instance: Instance, globals: string | null): PartInstance {
+  return { value: instance.value, pointers: [...instance.sources.keys()], sources: [...instance.sources.values()], globals };
+}
+
+/** The part's instance as an Instance, for what reads one. */
+export function asInstance(p: PartInstance): Instance {
+  const sources = new Map<string, Source>();
+  p.pointers.forEach((at, i) => sources.set(at, p.sources[i]));
+  return { value: p.value, sources };
 }
 
 /** Whether `part`, computed for `s`, still holds for it under the section `sectionKey`. */
@@ -65,19 +84,30 @@ export function contentOf(tree: SyntaxTree, s: Statement, part: Part): PartConte
   walkDefinitions(body, 0, (d) => definitions.push(d), part.section);
   let hasProblems = false;
   forEachStatement(body, 0, (x) => { if (x.problems.length > 0) hasProblems = true; });
+  const names = namesIn(body, 0);
   part.content = {
     definitions,
     keysDigest: digest(definitions.filter((d) => !d.global).map((d) => d.key).join("\n")),
-    globals: definitions.filter((d) => d.global),
-    withWords: definitions.filter((d) => wordsOf(d).length > 0),
-    names: namesIn(body, 0),
-    checks: statementChecks(tree, body, 0),
+    globals: shared(definitions.filter((d) => d.global)),
+    withWords: shared(definitions.filter((d) => wordsOf(d).length > 0)),
+    names: {
+      globalUses: shared(names.globalUses), reads: shared(names.reads), imports: shared(names.imports), words: shared(names.words),
+      globalsInStrings: shared(names.globalsInStrings), expressionStrings: shared(names.expressionStrings),
+    },
+    checks: shared(statementChecks(tree, body, 0)),
     hasProblems,
-    suppressions: suppressionsIn(body, 0),
+    suppressions: shared(suppressionsIn(body, 0)),
     instance: null,
     references: null,
   };
   return part.content;
+}
+
+/** Most parts have none of most things: they all share one empty list (a document has thousands of parts). */
+const NONE: never[] = [];
+
+function shared<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list;
 }
 
 export function digest(text: string): string {

@@ -18,7 +18,9 @@ import {
 import { associate, type DocumentPlace } from "../schemas/schema-association";
 import { BUILTIN_ROOT } from "../schemas/schema-store";
 import { findReferences, type ServiceReference } from "../rules/service-references";
-import { alone, contentOf, digest, movePart, newPart, stillHolds, type Part, type PartContent } from "./analysis-part";
+import {
+  alone, asInstance, contentOf, digest, movePart, newPart, partInstance, stillHolds, type Part, type PartContent, type PartInstance,
+} from "./analysis-part";
 import type { ValidationSettings } from "./settings";
 import type { DocumentAnalysis, SchemaContext } from "./validate-document";
 
@@ -32,7 +34,7 @@ export const MAX_CHECKED_DEPTH = 1000;
 export class DocumentAnalyzer {
   private parts = new WeakMap<Statement, Part>();
   /** The contents the indexes hold, with the instance whose sources they hold of each. */
-  private included = new Map<PartContent, Instance>();
+  private included = new Map<PartContent, PartInstance>();
   private byPath = new Map<string, Definition[]>();
   /** The keys of byPath with more than one definition. */
   private repeated = new Set<string>();
@@ -71,14 +73,13 @@ export class DocumentAnalyzer {
     for (const c of contents) {
       if (c.instance && (c.instance.globals === null || c.instance.globals === globalsKey)) continue;
       const used = new UsedGlobals(globals);
-      const value = instanceOf(c.definitions, used);
-      c.instance = { value, sources: [...value.sources.values()], globals: null };
+      c.instance = partInstance(instanceOf(c.definitions, used), null);
       if (used.used) c.instance.globals = globalsKey;
       c.references = null;
     }
     this.updateIndexes(contents);
     const paths = { definitions, byPath: this.byPath, repeated: this.repeated };
-    const instance: Instance = { value: mergeValues(contents.map((c) => c.instance!.value.value)), sources: this.sources };
+    const instance: Instance = { value: mergeValues(contents.map((c) => c.instance!.value)), sources: this.sources };
 
     // References are found through whichever schemas apply, the built-in ones at least.
     const referenceUris = roots.length > 0 ? association.schemas : [BUILTIN_ROOT];
@@ -87,7 +88,7 @@ export class DocumentAnalyzer {
     const references: ServiceReference[] = [];
     for (const c of contents) {
       if (!c.references || c.references.roots !== rootsKey) {
-        const found = findReferences(c.instance!.value, schemas.navigator, referenceRoots);
+        const found = findReferences(asInstance(c.instance!), schemas.navigator, referenceRoots);
         c.references = { value: found, pointers: found.map((r) => pointer(r.path)), roots: rootsKey };
       }
       // A value that a later statement writes over is no reference any more.
@@ -125,20 +126,20 @@ export class DocumentAnalyzer {
     const now = new Set(contents);
     const touched = new Set<string>();
     for (const [c, instance] of this.included) {
-      if (now.has(c) && c.instance!.value === instance) continue;
+      if (now.has(c) && c.instance === instance) continue;
       if (!now.has(c)) {
         for (const d of c.definitions) if (remove(this.byPath, d.key, d) === 1) this.repeated.delete(d.key);
       }
-      for (const [p, s] of instance.sources) { remove(this.writers, p, s); touched.add(p); }
+      instance.pointers.forEach((p, i) => { remove(this.writers, p, instance.sources[i]); touched.add(p); });
       this.included.delete(c);
     }
     for (const c of contents) {
       if (this.included.has(c)) continue;
-      const instance = c.instance!.value;
+      const instance = c.instance!;
       if (!wasIncluded(c, this.byPath)) {
         for (const d of c.definitions) if (insert(this.byPath, d.key, d, d.keyStart) > 1) this.repeated.add(d.key);
       }
-      for (const [p, s] of instance.sources) { insert(this.writers, p, s, s.keyStart); touched.add(p); }
+      instance.pointers.forEach((p, i) => { insert(this.writers, p, instance.sources[i], instance.sources[i].keyStart); touched.add(p); });
       this.included.set(c, instance);
     }
     for (const p of touched) {
