@@ -318,6 +318,11 @@ function plainValue(tokens: IToken[], base: number): Expression | null {
   return { kind: "array", elements, start: open.startOffset - base, end: close.startOffset + close.image.length - base };
 }
 
+/** The grammar alone, without plainValue's shortcut: what the shortcut must agree with. */
+export function parseExpressionWithGrammar(tokens: IToken[], base: number): ExpressionResult<Expression> {
+  return run(tokens, base, () => parser.expression());
+}
+
 export function parseKeyPath(tokens: IToken[], base: number): ExpressionResult<KeyPath> {
   return run(tokens, base, () => parser.keyPath());
 }
