@@ -40,7 +40,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     // Every scheme: the server needs no disk to check a document (virtual workspaces), only
     // to follow names into other files.
     documentSelector: [{ language: "tsk" }],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.tsk") },
+    // Config files, and JSON files: a schema in use may be edited.
+    synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher("**/*.tsk"), vscode.workspace.createFileSystemWatcher("**/*.json")] },
     outputChannel: output,
     middleware: settingsMiddleware,
   };

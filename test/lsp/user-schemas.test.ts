@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { CompletionItem, Hover, MarkupContent } from "vscode-languageserver-protocol";
+import type { CompletionItem, FileChangeType, Hover, MarkupContent } from "vscode-languageserver-protocol";
 import { LspClient, cursor } from "./lsp-client";
 
 const paymentsSchema = {
@@ -172,5 +172,29 @@ describe("schemas from the user: #!schema and settings", () => {
     void after;
     const latest = client.published.get(uri("mtls.tsk"))!.at(-1)!;
     assert.equal(latest.diagnostics.find((d) => d.code === "mtls-mismatch")?.severity, 1);
+  });
+
+  it("follows a schema edited, created or deleted on disk", async () => {
+    const schemaFile = path.join(dir, "schemas/regions.schema.json");
+    const write = (regions: string[]) => fs.writeFileSync(schemaFile, JSON.stringify({
+      type: "object", properties: { region: { type: "string", enum: regions } },
+    }));
+    const changed = (type: FileChangeType) => client.watched([{ uri: pathToFileURL(schemaFile).toString(), type }]);
+    await client.open(uri("region.tsk"), "#!schema ./schemas/regions.schema.json\nregion = \"mars\"\n");
+    const missing = await client.diagnostics(uri("region.tsk"));
+    assert.deepEqual(missing.diagnostics.map((d) => d.code), ["schema-not-found"]);
+
+    write(["earth"]);
+    await changed(1);
+    const wrong = await client.diagnostics(uri("region.tsk"), (p) => p.diagnostics.some((d) => d.code === "invalid-value"));
+    assert.deepEqual(wrong.diagnostics.map((d) => d.code), ["invalid-value"], "the created schema is read");
+
+    write(["earth", "mars"]);
+    await changed(2);
+    await client.diagnostics(uri("region.tsk"), (p) => p.diagnostics.length === 0);
+
+    fs.rmSync(schemaFile);
+    await changed(3);
+    await client.diagnostics(uri("region.tsk"), (p) => p.diagnostics.some((d) => d.code === "schema-not-found"));
   });
 });

@@ -92,7 +92,7 @@ export function startServer(): void {
   registerFoldingRanges(session);
   registerCodeActions(session);
   registerDocumentHighlights(session);
-  registerWatchedFiles(session);
+  registerWatchedFiles(session, diagnostics);
 
   process.on("uncaughtException", (e) => session.error("uncaught", e));
   connection.listen();

@@ -87,6 +87,12 @@ export class SchemaStore {
     return doc;
   }
 
+  /** Whether this store read, or tried to read, the file at `file`: a change to it changes the schemas. */
+  hasRead(file: string): boolean {
+    const location = URI.file(path.resolve(file)).toString();
+    return this.byLocation.has(location) || this.errors.some((e) => e.location === location);
+  }
+
   get(uri: string): SchemaDocument | undefined {
     const u = stripFragment(uri);
     return this.documents.get(u) ?? this.byLocation.get(u);

@@ -21,15 +21,20 @@ export function registerConfiguration(session: Session, diagnostics: Diagnostics
       if (session.pullsConfiguration) await loadSettings(session);
       else session.settings = readValidationSettings((change.settings as { tsk?: unknown } | null)?.tsk);
       // Schema files may have changed on disk too: read them again.
-      session.schemas = new SchemaContext();
-      session.invalidateAll();
-      diagnostics.scheduleAll();
-      // Which values name services depends on the schemas: the other files are analysed again.
-      if (session.workspace.complete) session.workspaceChanged(await session.workspace.reanalyzeAll());
+      await reloadSchemas(session, diagnostics);
     } catch (e) {
       session.error("didChangeConfiguration", e);
     }
   });
+}
+
+/** Reads the schemas again, and checks every document against them. */
+export async function reloadSchemas(session: Session, diagnostics: DiagnosticsScheduler): Promise<void> {
+  session.schemas = new SchemaContext();
+  session.invalidateAll();
+  diagnostics.scheduleAll();
+  // Which values name services depends on the schemas: the other files are analysed again.
+  if (session.workspace.complete) session.workspaceChanged(await session.workspace.reanalyzeAll());
 }
 
 export function watchConfiguration(session: Session): void {

@@ -1,26 +1,36 @@
 // workspace/didChangeWatchedFiles: config files created, changed, deleted or renamed on disk
-// (a rename comes as a delete and a create). The watcher is registered with the client when
-// it lets servers do so; a client may also send these events on its own.
+// (a rename comes as a delete and a create), and JSON files, which may be schemas in use. The
+// watcher is registered with the client when it lets servers do so; a client may also send
+// these events on its own.
 import { DidChangeWatchedFilesNotification, FileChangeType } from "vscode-languageserver";
 import { URI } from "vscode-uri";
 import type { Session } from "../session";
+import type { DiagnosticsScheduler } from "../diagnostics-scheduler";
+import { reloadSchemas } from "./configuration";
 import { mergeChange, noChange } from "../../workspace/workspace-index";
 import { inSkippedFolder } from "../../workspace/folder-scan";
 
-export function registerWatchedFiles(session: Session): void {
+export function registerWatchedFiles(session: Session, diagnostics: DiagnosticsScheduler): void {
   session.connection.onDidChangeWatchedFiles(({ changes }) => {
     try {
       const total = noChange();
+      let schemasChanged = false;
       for (const c of changes ?? []) {
         const uri = URI.parse(c.uri);
         if (uri.scheme !== "file") continue;
         const file = uri.fsPath;
+        if (file.endsWith(".json")) {
+          // A schema a document uses, edited, created where one was missing, or deleted.
+          schemasChanged ||= session.schemas.store.hasRead(file);
+          continue;
+        }
         // The scan leaves out node_modules and the like; so do events, unless a file there is indexed already (imported).
         if (inSkippedFolder(file) && !session.workspace.summary(file)) continue;
         const change = c.type === FileChangeType.Deleted ? session.workspace.removeFromDisk(file) : session.workspace.refreshFromDisk(file);
         mergeChange(total, change);
       }
       session.workspaceChanged(total);
+      if (schemasChanged) void reloadSchemas(session, diagnostics).catch((e: unknown) => session.error("reading the schemas again", e));
     } catch (e) {
       session.error("didChangeWatchedFiles", e);
     }
@@ -30,6 +40,6 @@ export function registerWatchedFiles(session: Session): void {
 export function watchConfigFiles(session: Session, dynamicRegistration: boolean): void {
   if (!dynamicRegistration) return;
   session.connection.client
-    .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.tsk" }] })
+    .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.tsk" }, { globPattern: "**/*.json" }] })
     .catch((e: unknown) => session.error("registering the file watcher", e));
 }
