@@ -65,13 +65,13 @@ describe("go to definition, references, rename, links and symbols across files, 
   const fileStart = (name: string): Location => loc(name, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   const open = async (name: string) => client.open(ws.uri(name), ws.files[name]);
 
-  it("indexes in the background with progress, and watches .tsk files through a dynamic registration", () => {
+  it("indexes in the background with progress, and watches .tsk files (and schemas) through a dynamic registration", () => {
     const kinds = client.progress.map((p) => p.value.kind);
     assert.equal(kinds[0], "begin");
     assert.equal(kinds[kinds.length - 1], "end");
     const watch = client.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles");
     assert.ok(watch, JSON.stringify(client.registrations));
-    assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: "**/*.tsk" }] });
+    assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: "**/*.tsk" }, { globPattern: "**/*.json" }] });
   });
 
   it("leads a $global to its key: an imported file's, the nearest peanut.tsk's, or this file's own", async () => {
