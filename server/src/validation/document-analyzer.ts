@@ -7,7 +7,7 @@
 // sources by pointer) are updated by the parts that came and went, not built again.
 import type { Statement } from "../syntax/nodes";
 import type { SyntaxTree } from "../syntax/syntax-tree";
-import type { Definition } from "../paths/definitions";
+import type { Definition, PathIndex } from "../paths/definitions";
 import { formatPath, type Path } from "../paths/path";
 import { collectWords, emptyValueNames, type ValueNames } from "../paths/value-names";
 import type { Diagnostic } from "../diagnostics/diagnostic";
@@ -18,6 +18,7 @@ import {
 import { associate, type DocumentPlace } from "../schemas/schema-association";
 import { BUILTIN_ROOT } from "../schemas/schema-store";
 import { findReferences, type ServiceReference } from "../rules/service-references";
+import type { Located } from "../schemas/schema-navigation";
 import {
   alone, asInstance, contentOf, digest, movePart, newPart, partInstance, stillHolds, type Part, type PartContent, type PartInstance,
 } from "./analysis-part";
@@ -38,6 +39,7 @@ export class DocumentAnalyzer {
   private byPath = new Map<string, Definition[]>();
   /** The keys of byPath with more than one definition. */
   private repeated = new Set<string>();
+  /** Every part's source of each pointer, in text order; `sources` holds the one that wins. */
   private writers = new Map<string, Source[]>();
   private sources = new Map<string, Source>();
 
@@ -82,43 +84,31 @@ export class DocumentAnalyzer {
     const instance: Instance = { value: mergeValues(contents.map((c) => c.instance!.value)), sources: this.sources };
 
     // References are found through whichever schemas apply, the built-in ones at least.
-    const referenceUris = roots.length > 0 ? association.schemas : [BUILTIN_ROOT];
-    const referenceRoots = roots.length > 0 ? roots : schemas.roots([BUILTIN_ROOT]);
-    const rootsKey = referenceUris.join("\n");
-    const references: ServiceReference[] = [];
-    for (const c of contents) {
-      if (!c.references || c.references.roots !== rootsKey) {
-        const found = findReferences(asInstance(c.instance!), schemas.navigator, referenceRoots);
-        c.references = { value: found, pointers: found.map((r) => pointer(r.path)), roots: rootsKey };
-      }
-      // A value that a later statement writes over is no reference any more.
-      const { value, pointers } = c.references;
-      for (let i = 0; i < value.length; i++) if (this.sources.get(pointers[i])?.valueStart === value[i].start) references.push(value[i]);
-    }
-
-    const names: ValueNames = {
-      globalUses: concatAll(contents.map((c) => c.names.globalUses)),
-      reads: concatAll(contents.map((c) => c.names.reads)),
-      imports: concatAll(contents.map((c) => c.names.imports)),
-      words: [],
-      globalsInStrings: concatAll(contents.map((c) => c.names.globalsInStrings)),
-      expressionStrings: concatAll(contents.map((c) => c.names.expressionStrings)),
-    };
+    const referenceRoots = roots.length > 0 ? { uris: association.schemas, roots } : { uris: [BUILTIN_ROOT], roots: schemas.roots([BUILTIN_ROOT]) };
+    const names = namesOf(contents);
     collectWords(paths, names, concatAll(contents.map((c) => c.withWords)));
-
-    let checks: Diagnostic[] = duplicateKeys(tree, paths);
-    units.forEach((u, i) => {
-      const c = contents[i];
-      if (c.checks.length > 0) checks = checks.concat(c.checks);
-      if (c.hasProblems) checks = checks.concat(tree.problemsIn(alone(u.s, u.part.at), 0));
-    });
-    checks.sort((a, b) => a.start - b.start || a.end - b.end);
-
     return {
-      paths, instance, association, roots, references, names, checks, tooDeep: null,
+      paths, instance, association, roots, names, tooDeep: null,
+      references: this.referencesOf(contents, referenceRoots, schemas),
+      checks: checksOf(tree, units, contents, paths),
       suppressions: concatAll(contents.map((c) => c.suppressions)),
       keysSignature: digest(contents.map((c) => c.keysDigest).join("")),
     };
+  }
+
+  /** The parts' service references (found again where the schemas changed), but those a later statement writes over. */
+  private referencesOf(contents: PartContent[], through: { uris: string[]; roots: Located[] }, schemas: SchemaContext): ServiceReference[] {
+    const rootsKey = through.uris.join("\n");
+    const references: ServiceReference[] = [];
+    for (const c of contents) {
+      if (!c.references || c.references.roots !== rootsKey) {
+        const found = findReferences(asInstance(c.instance!), schemas.navigator, through.roots);
+        c.references = { value: found, pointers: found.map((r) => pointer(r.path)), roots: rootsKey };
+      }
+      const { value, pointers } = c.references;
+      for (let i = 0; i < value.length; i++) if (this.sources.get(pointers[i])?.valueStart === value[i].start) references.push(value[i]);
+    }
+    return references;
   }
 
   /** Takes out of the indexes what parts no longer give, and puts in what they give now. */
@@ -148,6 +138,27 @@ export class DocumentAnalyzer {
       else this.sources.delete(p);
     }
   }
+}
+
+function namesOf(contents: PartContent[]): ValueNames {
+  return {
+    globalUses: concatAll(contents.map((c) => c.names.globalUses)),
+    reads: concatAll(contents.map((c) => c.names.reads)),
+    imports: concatAll(contents.map((c) => c.names.imports)),
+    words: [],
+    globalsInStrings: concatAll(contents.map((c) => c.names.globalsInStrings)),
+    expressionStrings: concatAll(contents.map((c) => c.names.expressionStrings)),
+  };
+}
+
+/** Syntax problems, duplicate keys, directives and escapes, in text order. */
+function checksOf(tree: SyntaxTree, units: { s: Statement; part: Part }[], contents: PartContent[], paths: PathIndex): Diagnostic[] {
+  const checks: Diagnostic[] = duplicateKeys(tree, paths);
+  units.forEach((u, i) => {
+    for (const d of contents[i].checks) checks.push(d);
+    if (contents[i].hasProblems) for (const p of tree.problemsIn(alone(u.s, u.part.at), 0)) checks.push(p as Diagnostic);
+  });
+  return checks.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Whether the definitions of `c` are in the index already (its instance alone changed). */
