@@ -93,6 +93,23 @@ function isCommentToken(t: IToken): boolean {
  */
 const CONTINUATION = new Set<TokenType>([T.Question, T.Dot, T.Bang]);
 
+/**
+ * Most statements have no comment and no problem: they all share one empty list, frozen, so
+ * that a push into it fails loudly; a list is replaced, not pushed into, once a statement is made.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
+function listOf<T>(items: T[]): T[] {
+  return items.length === 0 ? NONE : items;
+}
+
+/** `list` with `item` at its end: the shared empty list is replaced, any other is pushed into. */
+function append<T>(list: T[], item: T): T[] {
+  if (list === NONE) return [item];
+  list.push(item);
+  return list;
+}
+
 export class StatementParser {
   private pos = 0;
   private readonly tokens: TokenStream;
@@ -191,7 +208,7 @@ export class StatementParser {
       c.close = null;
       c.width = frame.prevEnd - start;
       const opener = c.style === "angle" ? "'>'" : "'{'";
-      c.problems.push(problem(c.open, `${opener} opened on line {line} is never closed`, "unclosed-block", "error", c.open.start));
+      c.problems = append(c.problems, problem(c.open, `${opener} opened on line {line} is never closed`, "unclosed-block", "error", c.open.start));
     }
     this.push(stack[stack.length - 1], c, start);
   }
@@ -202,15 +219,15 @@ export class StatementParser {
     if (trailing) {
       const prev = frame.statements[frame.statements.length - 1];
       const node = commentNode(t, frame.prevStart);
-      prev.comments.push(node);
-      if (t.tokenType === T.UnterminatedBlockComment) prev.problems.push(unterminatedComment(node.start, node.end));
+      prev.comments = append(prev.comments, node);
+      if (t.tokenType === T.UnterminatedBlockComment) prev.problems = append(prev.problems, unterminatedComment(node.start, node.end));
       prev.width = endOf(t) - frame.prevStart;
       frame.prevEnd = endOf(t);
       return;
     }
     const node = commentNode(t, t.startOffset);
-    const s: Statement = { kind: "comment", comment: node, gap: 0, width: node.end, comments: [], problems: [] };
-    if (t.tokenType === T.UnterminatedBlockComment) s.problems.push(unterminatedComment(0, node.end));
+    const problems = t.tokenType === T.UnterminatedBlockComment ? [unterminatedComment(0, node.end)] : NONE;
+    const s: Statement = { kind: "comment", comment: node, gap: 0, width: node.end, comments: NONE, problems };
     this.push(frame, s, t.startOffset);
   }
 
@@ -222,7 +239,7 @@ export class StatementParser {
     if (k === T.Directive) {
       this.pos++;
       const m = /^#!\s*(\S*)\s*(.*)$/.exec(t.image)!;
-      const s: Statement = { kind: "directive", name: m[1], argument: m[2].trim(), gap: 0, width: t.image.length, comments: [], problems: [] };
+      const s: Statement = { kind: "directive", name: m[1], argument: m[2].trim(), gap: 0, width: t.image.length, comments: NONE, problems: NONE };
       this.push(frame, s, start);
       return null;
     }
@@ -259,11 +276,12 @@ export class StatementParser {
         if (this.endsStatement(key.next)) {
           this.pos = key.next;
           const width = key.path.end;
-          this.push(frame, { kind: "assignment", key: key.path, separator: null, value: null, gap: 0, width, comments: [], problems: [missing] }, start);
+          this.push(frame, { kind: "assignment", key: key.path, separator: null, value: null, gap: 0, width, comments: NONE, problems: [missing] }, start);
           return null;
         }
         this.assignment(frame, key.path, null, key.next, start);
-        frame.statements[frame.statements.length - 1].problems.unshift(missing);
+        const made = frame.statements[frame.statements.length - 1];
+        made.problems = [missing, ...made.problems];
         return null;
       }
     }
@@ -297,7 +315,7 @@ export class StatementParser {
     if (frame.style !== "root") {
       problems.push(problem({ start: 0, end: endOf(close) - start }, "a [section] header cannot stand inside a block: it must be at the top level", "section-in-block"));
     }
-    const s: Statement = { kind: "section", key, gap: 0, width: endOf(close) - start, comments: [], problems };
+    const s: Statement = { kind: "section", key, gap: 0, width: endOf(close) - start, comments: NONE, problems: listOf(problems) };
     this.push(frame, s, start);
     return null;
   }
@@ -311,7 +329,7 @@ export class StatementParser {
     const c: Container = {
       kind: "container", style, key, separator, open: openSpan,
       body: { start: openSpan.end, statements: new StatementList() } as Body,
-      close: null, gap: 0, width: 0, comments: [], problems: [],
+      close: null, gap: 0, width: 0, comments: NONE, problems: NONE,
     };
     this.pos = openIndex + 1;
     return this.frame(style, c, start, endOf(open));
@@ -334,7 +352,7 @@ export class StatementParser {
       this.pos = scan.end;
       width = scan.last - start;
     }
-    this.push(frame, { kind: "assignment", key, separator, value, gap: 0, width, comments, problems }, start);
+    this.push(frame, { kind: "assignment", key, separator, value, gap: 0, width, comments: listOf(comments), problems: listOf(problems) }, start);
     return null;
   }
 
@@ -346,7 +364,7 @@ export class StatementParser {
     const width = scan.last - start;
     const imported = importOf(expression);
     if (imported) {
-      this.push(frame, { ...imported, gap: 0, width, comments: scan.comments, problems }, start);
+      this.push(frame, { ...imported, gap: 0, width, comments: listOf(scan.comments), problems: listOf(problems) }, start);
       return null;
     }
     if (!this.opts.api && problems.length === 0) {
@@ -356,13 +374,13 @@ export class StatementParser {
         "expected-key",
       ));
     }
-    this.push(frame, { kind: "expression", expression, gap: 0, width, comments: scan.comments, problems }, start);
+    this.push(frame, { kind: "expression", expression, gap: 0, width, comments: listOf(scan.comments), problems: listOf(problems) }, start);
     return null;
   }
 
   private bad(t: IToken, end: number, message: string, code: string): Statement {
     const width = end - t.startOffset;
-    return { kind: "bad", gap: 0, width, comments: [], problems: [problem({ start: 0, end: width }, message, code)] };
+    return { kind: "bad", gap: 0, width, comments: NONE, problems: [problem({ start: 0, end: width }, message, code)] };
   }
 
   private value(scan: ValueScan, start: number, problems: SyntaxProblem[]): Expression {
