@@ -1,18 +1,12 @@
-// The checks that need one file and nothing else: syntax, keys assigned twice, directives.
+// The checks that need one file and nothing else: keys assigned twice, directives, escapes.
 import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
-import { duplicateDefinitions, indexPaths, type PathIndex } from "../paths/definitions";
+import { duplicateDefinitions, type PathIndex } from "../paths/definitions";
 import { formatPath } from "../paths/path";
 import { forEachExpression } from "../syntax/expression-walk";
 import type { Body } from "../syntax/nodes";
 import type { Diagnostic } from "./diagnostic";
 
 const KNOWN_DIRECTIVES = new Set(["api", "schema"]);
-
-export function checkDocument(tree: SyntaxTree, index: PathIndex = indexPaths(tree)): Diagnostic[] {
-  // concat, not push(...): a file can have more problems than arguments fit on the stack.
-  const out = tree.problems().concat(duplicateKeys(tree, index), statementChecks(tree, tree.root, 0)) as Diagnostic[];
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
-}
 
 /** The checks of `body` (starting at `bodyStart`) that need nothing but its statements: directives and escapes. */
 export function statementChecks(tree: SyntaxTree, body: Body, bodyStart: number): Diagnostic[] {

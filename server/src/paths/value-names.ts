@@ -2,7 +2,7 @@
 // bare words that name an earlier key, and strings that spell a name inside an expression.
 // One walk per file; rules, the workspace index and navigation all read the result.
 import type { Body, Expression, WordExpr } from "../syntax/nodes";
-import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
+import { forEachStatement } from "../syntax/syntax-tree";
 import type { Definition, PathIndex } from "./definitions";
 import { formatPath, type PathSegment } from "./path";
 
@@ -48,12 +48,6 @@ export interface ValueNames {
 
 const GLOBAL_IN_STRING = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 const LITERAL = new Set(["string", "number", "boolean", "null", "range", "word", "array", "object"]);
-
-export function collectValueNames(tree: SyntaxTree, index: PathIndex): ValueNames {
-  const out = namesIn(tree.root, 0);
-  collectWords(index, out);
-  return out;
-}
 
 export function emptyValueNames(): ValueNames {
   return { globalUses: [], reads: [], imports: [], words: [], globalsInStrings: [], expressionStrings: [] };

@@ -8,11 +8,6 @@ const DIRECTIVE = /^(?:#|\/\/)\s*tsk-disable-next-line\b(.*)$/;
 /** A suppression comment: where it stands, and the codes it names (none: every code). */
 export interface Suppression { offset: number; names: string[] }
 
-/** Line (0-based) → the codes silenced on it; an empty set silences all. */
-export function suppressedLines(tree: SyntaxTree): Map<number, Set<string>> {
-  return suppressedLinesOf(tree, suppressionsIn(tree.root, 0));
-}
-
 /** The suppression comments of `body` (starting at `bodyStart`) and everything inside it. */
 export function suppressionsIn(body: Body, bodyStart: number): Suppression[] {
   const out: Suppression[] = [];
@@ -27,7 +22,7 @@ export function suppressionsIn(body: Body, bodyStart: number): Suppression[] {
   return out;
 }
 
-/** The lines that `suppressions`, in text order, silence. */
+/** Line (0-based) → the codes that `suppressions`, in text order, silence on it; an empty set silences all. */
 export function suppressedLinesOf(tree: SyntaxTree, suppressions: readonly Suppression[]): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
   for (const { offset, names } of suppressions) {
