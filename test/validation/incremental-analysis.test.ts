@@ -111,6 +111,27 @@ describe("incremental analysis", () => {
     }
   });
 
+  it("a key set many times: pasting and cutting in the middle keeps its places in text order", () => {
+    const text = "k = 1\n".repeat(20) + "[s]\nk = 1\n" + "k = 1\n".repeat(5);
+    const middle = 6 * 10;
+    const cases: TextEdit[][] = [
+      [{ start: middle, end: middle, text: "k = 2\n".repeat(5) }],
+      [{ start: middle, end: middle + 6 * 5, text: "" }],
+      [{ start: middle, end: middle + 6 * 3, text: "k.x = 1\nk = 3\n" }, { start: 0, end: 12, text: "[s]\nk = 4\n" }],
+    ];
+    for (const edits of cases) {
+      const analyzer = new DocumentAnalyzer();
+      let tree = parse(text);
+      let now = text;
+      analyzer.analyze(tree, place, settings, schemas);
+      for (const edit of edits) {
+        tree = applyEdit(tree, edit);
+        now = applyToText(now, edit);
+        assertSameAnalysis(analyzer, tree, now, JSON.stringify(edit));
+      }
+    }
+  });
+
   it("analyses again only the top-level statement an edit touched", () => {
     const text = RICH[3];
     const analyzer = new DocumentAnalyzer();

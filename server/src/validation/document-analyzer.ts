@@ -39,6 +39,8 @@ export class DocumentAnalyzer {
   private byPath = new Map<string, Definition[]>();
   /** The keys of byPath with more than one definition. */
   private repeated = new Set<string>();
+  /** The contents whose definitions byPath holds (`included` too, unless only their instance is being replaced). */
+  private withDefinitions = new Set<PartContent>();
   /** Every part's source of each pointer, in text order; `sources` holds the one that wins. */
   private writers = new Map<string, Source[]>();
   private sources = new Map<string, Source>();
@@ -111,33 +113,95 @@ export class DocumentAnalyzer {
     return references;
   }
 
-  /** Takes out of the indexes what parts no longer give, and puts in what they give now. */
+  /**
+   * Takes out of the indexes what parts no longer give, and puts in what they give now. Changes
+   * are gathered per key first: a key can have as many places as the file has lines (a key set
+   * again and again), and each list is then rebuilt once, not once per place.
+   */
   private updateIndexes(contents: PartContent[]): void {
     const now = new Set(contents);
-    const touched = new Set<string>();
+    const paths = new Changes<Definition>();
+    const pointers = new Changes<Source>();
     for (const [c, instance] of this.included) {
       if (now.has(c) && c.instance === instance) continue;
       if (!now.has(c)) {
-        for (const d of c.definitions) if (remove(this.byPath, d.key, d) === 1) this.repeated.delete(d.key);
+        for (const d of c.definitions) paths.remove(d.key, d);
+        this.withDefinitions.delete(c);
       }
-      instance.pointers.forEach((p, i) => { remove(this.writers, p, instance.sources[i]); touched.add(p); });
+      instance.pointers.forEach((p, i) => pointers.remove(p, instance.sources[i]));
       this.included.delete(c);
     }
     for (const c of contents) {
       if (this.included.has(c)) continue;
       const instance = c.instance!;
-      if (!wasIncluded(c, this.byPath)) {
-        for (const d of c.definitions) if (insert(this.byPath, d.key, d, d.keyStart) > 1) this.repeated.add(d.key);
+      if (!this.withDefinitions.has(c)) {
+        for (const d of c.definitions) paths.add(d.key, d);
+        this.withDefinitions.add(c);
       }
-      instance.pointers.forEach((p, i) => { insert(this.writers, p, instance.sources[i], instance.sources[i].keyStart); touched.add(p); });
+      instance.pointers.forEach((p, i) => pointers.add(p, instance.sources[i]));
       this.included.set(c, instance);
     }
-    for (const p of touched) {
+    for (const key of paths.apply(this.byPath)) {
+      if ((this.byPath.get(key)?.length ?? 0) > 1) this.repeated.add(key);
+      else this.repeated.delete(key);
+    }
+    for (const p of pointers.apply(this.writers)) {
       const list = this.writers.get(p);
       if (list) this.sources.set(p, winningSource(list));
       else this.sources.delete(p);
     }
   }
+}
+
+/** Places to take out of and put into lists kept in text order, by key. */
+class Changes<T extends { keyStart: number }> {
+  private readonly removed = new Map<string, Set<T>>();
+  private readonly added = new Map<string, T[]>();
+
+  remove(key: string, item: T): void {
+    let set = this.removed.get(key);
+    if (!set) this.removed.set(key, (set = new Set()));
+    set.add(item);
+  }
+
+  add(key: string, item: T): void {
+    const list = this.added.get(key);
+    if (list) list.push(item);
+    else this.added.set(key, [item]);
+  }
+
+  /** Applies the changes to `lists`; returns the keys whose lists changed. */
+  apply(lists: Map<string, T[]>): Set<string> {
+    const keys = new Set([...this.removed.keys(), ...this.added.keys()]);
+    for (const key of keys) {
+      const gone = this.removed.get(key);
+      let list = lists.get(key) ?? [];
+      if (gone) list = list.filter((x) => !gone.has(x));
+      const come = this.added.get(key);
+      if (come) list = mergeInOrder(list, come);
+      if (list.length > 0) lists.set(key, list);
+      else lists.delete(key);
+    }
+    return keys;
+  }
+}
+
+/** Both lists in order of their places: `list` is in order, `more` is put in order here. */
+function mergeInOrder<T extends { keyStart: number }>(list: T[], more: T[]): T[] {
+  if (more.length > 1) more.sort((a, b) => a.keyStart - b.keyStart);
+  if (list.length === 0) return more;
+  if (list[list.length - 1].keyStart <= more[0].keyStart) {
+    for (const x of more) list.push(x);
+    return list;
+  }
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < list.length || j < more.length) {
+    if (j >= more.length || (i < list.length && list[i].keyStart <= more[j].keyStart)) out.push(list[i++]);
+    else out.push(more[j++]);
+  }
+  return out;
 }
 
 function namesOf(contents: PartContent[]): ValueNames {
@@ -159,34 +223,6 @@ function checksOf(tree: SyntaxTree, units: { s: Statement; part: Part }[], conte
     if (contents[i].hasProblems) for (const p of tree.problemsIn(alone(u.s, u.part.at), 0)) checks.push(p as Diagnostic);
   });
   return checks.sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-/** Whether the definitions of `c` are in the index already (its instance alone changed). */
-function wasIncluded(c: PartContent, byPath: Map<string, Definition[]>): boolean {
-  const d = c.definitions[0];
-  return d !== undefined && (byPath.get(d.key)?.includes(d) ?? false);
-}
-
-/** Puts `item` in the list of `key`, kept in order of `start`; returns the list's length. */
-function insert<T extends { keyStart: number }>(map: Map<string, T[]>, key: string, item: T, start: number): number {
-  const list = map.get(key);
-  if (!list) { map.set(key, [item]); return 1; }
-  let i = list.length;
-  while (i > 0 && list[i - 1].keyStart > start) i--;
-  list.splice(i, 0, item);
-  return list.length;
-}
-
-/** Takes `item` out of the list of `key`; returns the list's length. */
-function remove<T>(map: Map<string, T[]>, key: string, item: T): number {
-  const list = map.get(key);
-  if (!list) return 0;
-  const i = list.indexOf(item);
-  if (i >= 0) {
-    if (list.length === 1) { map.delete(key); return 0; }
-    list.splice(i, 1);
-  }
-  return list.length;
 }
 
 function concatAll<T>(lists: T[][]): T[] {
