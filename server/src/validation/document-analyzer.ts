@@ -120,8 +120,8 @@ export class DocumentAnalyzer {
    */
   private updateIndexes(contents: PartContent[]): void {
     const now = new Set(contents);
-    const paths = new Changes<Definition>();
-    const pointers = new Changes<Source>();
+    const paths = new Changes<Definition>(this.byPath);
+    const pointers = new Changes<Source>(this.writers);
     for (const [c, instance] of this.included) {
       if (now.has(c) && c.instance === instance) continue;
       if (!now.has(c)) {
@@ -141,11 +141,11 @@ export class DocumentAnalyzer {
       instance.pointers.forEach((p, i) => pointers.add(p, instance.sources[i]));
       this.included.set(c, instance);
     }
-    for (const key of paths.apply(this.byPath)) {
+    for (const key of paths.apply()) {
       if ((this.byPath.get(key)?.length ?? 0) > 1) this.repeated.add(key);
       else this.repeated.delete(key);
     }
-    for (const p of pointers.apply(this.writers)) {
+    for (const p of pointers.apply()) {
       const list = this.writers.get(p);
       if (list) this.sources.set(p, winningSource(list));
       else this.sources.delete(p);
@@ -153,36 +153,49 @@ export class DocumentAnalyzer {
   }
 }
 
-/** Places to take out of and put into lists kept in text order, by key. */
+/**
+ * Places taken out of and put into lists kept in text order, by key. A place that goes at the
+ * end of its list (nearly all: parts come in text order) goes in at once; the others, and
+ * every removal, wait for `apply`, which rebuilds each list they touch once.
+ */
 class Changes<T extends { keyStart: number }> {
+  /** The keys whose lists change. */
+  readonly keys = new Set<string>();
   private readonly removed = new Map<string, Set<T>>();
   private readonly added = new Map<string, T[]>();
 
+  constructor(private readonly lists: Map<string, T[]>) {}
+
   remove(key: string, item: T): void {
+    this.keys.add(key);
     let set = this.removed.get(key);
     if (!set) this.removed.set(key, (set = new Set()));
     set.add(item);
   }
 
   add(key: string, item: T): void {
-    const list = this.added.get(key);
-    if (list) list.push(item);
-    else this.added.set(key, [item]);
+    this.keys.add(key);
+    const list = this.lists.get(key);
+    if (!list) {
+      this.lists.set(key, [item]);
+    } else if (list[list.length - 1].keyStart <= item.keyStart) {
+      list.push(item);
+    } else {
+      const waiting = this.added.get(key);
+      if (waiting) waiting.push(item);
+      else this.added.set(key, [item]);
+    }
   }
 
-  /** Applies the changes to `lists`; returns the keys whose lists changed. */
-  apply(lists: Map<string, T[]>): Set<string> {
-    const keys = new Set([...this.removed.keys(), ...this.added.keys()]);
-    for (const key of keys) {
-      const gone = this.removed.get(key);
-      let list = lists.get(key) ?? [];
-      if (gone) list = list.filter((x) => !gone.has(x));
-      const come = this.added.get(key);
-      if (come) list = mergeInOrder(list, come);
-      if (list.length > 0) lists.set(key, list);
-      else lists.delete(key);
+  /** Applies what waits; returns the keys whose lists changed. */
+  apply(): Set<string> {
+    for (const [key, gone] of this.removed) {
+      const list = (this.lists.get(key) ?? []).filter((x) => !gone.has(x));
+      if (list.length > 0) this.lists.set(key, list);
+      else this.lists.delete(key);
     }
-    return keys;
+    for (const [key, come] of this.added) this.lists.set(key, mergeInOrder(this.lists.get(key) ?? [], come));
+    return this.keys;
   }
 }
 
