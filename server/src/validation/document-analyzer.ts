@@ -120,8 +120,21 @@ export class DocumentAnalyzer {
    */
   private updateIndexes(contents: PartContent[]): void {
     const now = new Set(contents);
-    const paths = new Changes<Definition>(this.byPath);
-    const pointers = new Changes<Source>(this.writers);
+    const paths = new Changes<Definition>(this.byPath, {
+      pushed: (key, list) => { if (list.length > 1) this.repeated.add(key); },
+      rebuilt: (key, list) => {
+        if (list && list.length > 1) this.repeated.add(key);
+        else this.repeated.delete(key);
+      },
+    });
+    const pointers = new Changes<Source>(this.writers, {
+      // The last place wins unless it is only implied by a dotted key (winningSource).
+      pushed: (p, list, source) => { if (!source.implied || list.length === 1) this.sources.set(p, source); },
+      rebuilt: (p, list) => {
+        if (list) this.sources.set(p, winningSource(list));
+        else this.sources.delete(p);
+      },
+    });
     for (const [c, instance] of this.included) {
       if (now.has(c) && c.instance === instance) continue;
       if (!now.has(c)) {
@@ -141,45 +154,46 @@ export class DocumentAnalyzer {
       instance.pointers.forEach((p, i) => pointers.add(p, instance.sources[i]));
       this.included.set(c, instance);
     }
-    for (const key of paths.apply()) {
-      if ((this.byPath.get(key)?.length ?? 0) > 1) this.repeated.add(key);
-      else this.repeated.delete(key);
-    }
-    for (const p of pointers.apply()) {
-      const list = this.writers.get(p);
-      if (list) this.sources.set(p, winningSource(list));
-      else this.sources.delete(p);
-    }
+    paths.apply();
+    pointers.apply();
   }
 }
 
 /**
- * Places taken out of and put into lists kept in text order, by key. A place that goes at the
- * end of its list (nearly all: parts come in text order) goes in at once; the others, and
- * every removal, wait for `apply`, which rebuilds each list they touch once.
+ * Places taken out of and put into lists kept in text order, by key; `on` hears of each list
+ * that changes. A place that goes at the end of its list (nearly all: parts come in text
+ * order) goes in at once; the others, and every removal, wait for `apply`, which rebuilds each
+ * list they touch once.
  */
 class Changes<T extends { keyStart: number }> {
-  /** The keys whose lists change. */
-  readonly keys = new Set<string>();
   private readonly removed = new Map<string, Set<T>>();
   private readonly added = new Map<string, T[]>();
 
-  constructor(private readonly lists: Map<string, T[]>) {}
+  constructor(
+    private readonly lists: Map<string, T[]>,
+    private readonly on: {
+      /** `item` went in at the end of `list`. */
+      pushed(key: string, list: T[], item: T): void;
+      /** The list of `key` was rebuilt (undefined: it is gone). */
+      rebuilt(key: string, list: T[] | undefined): void;
+    },
+  ) {}
 
   remove(key: string, item: T): void {
-    this.keys.add(key);
     let set = this.removed.get(key);
     if (!set) this.removed.set(key, (set = new Set()));
     set.add(item);
   }
 
   add(key: string, item: T): void {
-    this.keys.add(key);
     const list = this.lists.get(key);
     if (!list) {
-      this.lists.set(key, [item]);
+      const made = [item];
+      this.lists.set(key, made);
+      if (!this.removed.has(key)) this.on.pushed(key, made, item);
     } else if (list[list.length - 1].keyStart <= item.keyStart) {
       list.push(item);
+      if (!this.removed.has(key)) this.on.pushed(key, list, item);
     } else {
       const waiting = this.added.get(key);
       if (waiting) waiting.push(item);
@@ -187,15 +201,15 @@ class Changes<T extends { keyStart: number }> {
     }
   }
 
-  /** Applies what waits; returns the keys whose lists changed. */
-  apply(): Set<string> {
+  /** Applies what waits, and tells of the lists it changed. */
+  apply(): void {
     for (const [key, gone] of this.removed) {
       const list = (this.lists.get(key) ?? []).filter((x) => !gone.has(x));
       if (list.length > 0) this.lists.set(key, list);
       else this.lists.delete(key);
     }
     for (const [key, come] of this.added) this.lists.set(key, mergeInOrder(this.lists.get(key) ?? [], come));
-    return this.keys;
+    for (const key of new Set([...this.removed.keys(), ...this.added.keys()])) this.on.rebuilt(key, this.lists.get(key));
   }
 }
 
