@@ -69,44 +69,12 @@ export function instanceOf(definitions: readonly Definition[], globals: GlobalVa
 }
 
 /**
- * The value that the parts write, one after the other, as if their definitions came in one
- * list: objects of the same path merge, anything else the later part writes wins. The parts are
- * not changed (an object a part holds is copied before another part adds to it), so they can be
- * merged again with others after an edit.
- */
-export function mergeValues(parts: readonly Record<string, unknown>[]): Record<string, unknown> {
-  if (parts.length === 1) return parts[0];
-  const root: { [k: string]: Json } = {};
-  const own = new Set<object>([root]);
-  for (const part of parts) mergeInto(root, part as { [k: string]: Json }, own);
-  return root;
-}
-
-/**
  * Of the places that write one pointer, in text order, the one its source is: the last that
  * writes it itself, or else the first dotted key that implies it (as instanceOf decides).
  */
 export function winningSource(writers: readonly Source[]): Source {
   for (let i = writers.length - 1; i >= 0; i--) if (!writers[i].implied) return writers[i];
   return writers[0];
-}
-
-function mergeInto(target: { [k: string]: Json }, source: { [k: string]: Json }, own: Set<object>): void {
-  for (const k of Object.keys(source)) {
-    const from = source[k];
-    const into = target[k];
-    if (isObject(from) && isObject(into)) {
-      let writable = into;
-      if (!own.has(into)) {
-        writable = { ...into };
-        own.add(writable);
-        target[k] = writable;
-      }
-      mergeInto(writable, from, own);
-    } else {
-      target[k] = from;
-    }
-  }
 }
 
 function isObject(v: Json | undefined): v is { [k: string]: Json } {

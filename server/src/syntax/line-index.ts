@@ -38,13 +38,13 @@ export interface CharSource {
 
 export class LineIndex {
   private constructor(
-    /** Offset where each line starts. */
-    private readonly starts: number[],
+    /** Offset where each line starts. Typed: an edit makes a new one, outside the JS heap. */
+    private readonly starts: Uint32Array,
     private readonly text: CharSource,
   ) {}
 
   static of(text: string): LineIndex {
-    return new LineIndex(findLineStarts(text), text);
+    return new LineIndex(Uint32Array.from(findLineStarts(text)), text);
   }
 
   /**
@@ -61,22 +61,27 @@ export class LineIndex {
     while (reuse < this.starts.length && this.starts[reuse] < end + 2) reuse++;
     const from = this.starts[first];
     const to = reuse < this.starts.length ? this.starts[reuse] + delta : text.length;
-    const starts = this.starts.slice(0, first + 1);
+    const scanned: number[] = [];
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 13) {
         if (i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
-        if (i + 1 < to) starts.push(i + 1);
+        if (i + 1 < to) scanned.push(i + 1);
       } else if (c === 10 && i + 1 < to) {
-        starts.push(i + 1);
+        scanned.push(i + 1);
       }
     }
     // A break that ends the scanned text starts the first reused line, or a last line.
     if (reuse >= this.starts.length && to > from) {
       const last = text.charCodeAt(to - 1);
-      if (last === 10 || last === 13) starts.push(to);
+      if (last === 10 || last === 13) scanned.push(to);
     }
-    for (let i = reuse; i < this.starts.length; i++) starts.push(this.starts[i] + delta);
+    const kept = first + 1;
+    const moved = Math.max(0, this.starts.length - reuse);
+    const starts = new Uint32Array(kept + scanned.length + moved);
+    starts.set(this.starts.subarray(0, kept));
+    for (let i = 0; i < scanned.length; i++) starts[kept + i] = scanned[i];
+    for (let i = 0, at = kept + scanned.length; i < moved; i++) starts[at + i] = this.starts[reuse + i] + delta;
     return new LineIndex(starts, text);
   }
 

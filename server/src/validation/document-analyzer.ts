@@ -13,9 +13,10 @@ import { collectWords, emptyValueNames, type ValueNames } from "../paths/value-n
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { duplicateKeys } from "../diagnostics/document-checks";
 import {
-  instanceOf, literalGlobals, mergeValues, pointer, winningSource, type GlobalValues, type Instance, type Json, type Source,
+  instanceOf, literalGlobals, pointer, winningSource, type GlobalValues, type Instance, type Json, type Source,
 } from "../schemas/instance";
 import { associate, type DocumentPlace } from "../schemas/schema-association";
+import { ValueMerger } from "../schemas/value-merger";
 import { BUILTIN_ROOT } from "../schemas/schema-store";
 import { findReferences, type ServiceReference } from "../rules/service-references";
 import type { Located } from "../schemas/schema-navigation";
@@ -44,9 +45,14 @@ export class DocumentAnalyzer {
   /** Every part's source of each pointer, in text order; `sources` holds the one that wins. */
   private writers = new Map<string, Source[]>();
   private sources = new Map<string, Source>();
+  private merger = new ValueMerger();
+  /** Counts analyses: the stamp of the contents the current one has. */
+  private version = 0;
 
   analyze(tree: SyntaxTree, place: DocumentPlace, settings: ValidationSettings, schemas: SchemaContext): DocumentAnalysis {
-    const units: { s: Statement; part: Part }[] = [];
+    // Two lists, not an object per statement: this runs at every keystroke.
+    const statements: Statement[] = [];
+    const parts: Part[] = [];
     let section: Path = [];
     let sectionKey = "";
     let deepest = 0;
@@ -58,7 +64,8 @@ export class DocumentAnalyzer {
         section = s.key && !s.key.global ? s.key.segments.map((x) => x.name) : [];
         sectionKey = formatPath(section);
       }
-      units.push({ s, part });
+      statements.push(s);
+      parts.push(part);
       if (part.depth > deepest) deepest = part.depth;
     });
     const association = associate(tree, place, settings.schemas, schemas.store);
@@ -70,11 +77,12 @@ export class DocumentAnalyzer {
       };
     }
 
-    const contents = units.map((u) => contentOf(tree, u.s, u.part));
+    const contents = parts.map((part, i) => contentOf(tree, statements[i], part));
     const definitions = concatAll(contents.map((c) => c.definitions));
     const globals = literalGlobals(concatAll(contents.map((c) => c.globals)));
     const globalsKey = [...globals].map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n");
-    for (const c of contents) {
+    for (let i = 0; i < contents.length; i++) {
+      const c = contents[i];
       if (c.instance && (c.instance.globals === null || c.instance.globals === globalsKey)) continue;
       const used = new UsedGlobals(globals);
       c.instance = partInstance(instanceOf(c.definitions, used), null);
@@ -83,7 +91,7 @@ export class DocumentAnalyzer {
     }
     this.updateIndexes(contents);
     const paths = { definitions, byPath: this.byPath, repeated: this.repeated };
-    const instance: Instance = { value: mergeValues(contents.map((c) => c.instance!.value)), sources: this.sources };
+    const instance: Instance = { value: this.merger.merge(contents.map((c) => c.instance!.value)), sources: this.sources };
 
     // References are found through whichever schemas apply, the built-in ones at least.
     const referenceRoots = roots.length > 0 ? { uris: association.schemas, roots } : { uris: [BUILTIN_ROOT], roots: schemas.roots([BUILTIN_ROOT]) };
@@ -92,7 +100,7 @@ export class DocumentAnalyzer {
     return {
       paths, instance, association, roots, names, tooDeep: null,
       references: this.referencesOf(contents, referenceRoots, schemas),
-      checks: checksOf(tree, units, contents, paths),
+      checks: checksOf(tree, statements, parts, contents, paths),
       suppressions: concatAll(contents.map((c) => c.suppressions)),
       keysSignature: digest(contents.map((c) => c.keysDigest).join("")),
     };
@@ -102,7 +110,8 @@ export class DocumentAnalyzer {
   private referencesOf(contents: PartContent[], through: { uris: string[]; roots: Located[] }, schemas: SchemaContext): ServiceReference[] {
     const rootsKey = through.uris.join("\n");
     const references: ServiceReference[] = [];
-    for (const c of contents) {
+    for (let n = 0; n < contents.length; n++) {
+      const c = contents[n];
       if (!c.references || c.references.roots !== rootsKey) {
         const found = findReferences(asInstance(c.instance!), schemas.navigator, through.roots);
         c.references = { value: found, pointers: found.map((r) => pointer(r.path)), roots: rootsKey };
@@ -119,7 +128,10 @@ export class DocumentAnalyzer {
    * again and again), and each list is then rebuilt once, not once per place.
    */
   private updateIndexes(contents: PartContent[]): void {
-    const now = new Set(contents);
+    // Which contents this version has: a stamp on each, not a set of thousands per keystroke.
+    const stamp = ++this.version;
+    for (let i = 0; i < contents.length; i++) contents[i].stamp = stamp;
+    const isNow = (c: PartContent) => c.stamp === stamp;
     const paths = new Changes<Definition>(this.byPath, {
       pushed: (key, list) => { if (list.length > 1) this.repeated.add(key); },
       rebuilt: (key, list) => {
@@ -135,16 +147,18 @@ export class DocumentAnalyzer {
         else this.sources.delete(p);
       },
     });
-    for (const [c, instance] of this.included) {
-      if (now.has(c) && c.instance === instance) continue;
-      if (!now.has(c)) {
-        for (const d of c.definitions) paths.remove(d.key, d);
+    // forEach, not for…of: no [key, value] pair per entry (deleting the current one is allowed).
+    this.included.forEach((instance, c) => {
+      if (isNow(c) && c.instance === instance) return;
+      if (!isNow(c)) {
+        for (let i = 0; i < c.definitions.length; i++) paths.remove(c.definitions[i].key, c.definitions[i]);
         this.withDefinitions.delete(c);
       }
-      instance.pointers.forEach((p, i) => pointers.remove(p, instance.sources[i]));
+      for (let i = 0; i < instance.pointers.length; i++) pointers.remove(instance.pointers[i], instance.sources[i]);
       this.included.delete(c);
-    }
-    for (const c of contents) {
+    });
+    for (let n = 0; n < contents.length; n++) {
+      const c = contents[n];
       if (this.included.has(c)) continue;
       const instance = c.instance!;
       if (!this.withDefinitions.has(c)) {
@@ -243,21 +257,25 @@ function namesOf(contents: PartContent[]): ValueNames {
 }
 
 /** Syntax problems, duplicate keys, directives and escapes, in text order. */
-function checksOf(tree: SyntaxTree, units: { s: Statement; part: Part }[], contents: PartContent[], paths: PathIndex): Diagnostic[] {
+function checksOf(tree: SyntaxTree, statements: Statement[], parts: Part[], contents: PartContent[], paths: PathIndex): Diagnostic[] {
   const checks: Diagnostic[] = duplicateKeys(tree, paths);
-  units.forEach((u, i) => {
-    for (const d of contents[i].checks) checks.push(d);
-    if (contents[i].hasProblems) for (const p of tree.problemsIn(alone(u.s, u.part.at), 0)) checks.push(p as Diagnostic);
-  });
+  for (let i = 0; i < contents.length; i++) {
+    const own = contents[i].checks;
+    for (let j = 0; j < own.length; j++) checks.push(own[j]);
+    if (contents[i].hasProblems) for (const p of tree.problemsIn(alone(statements[i], parts[i].at), 0)) checks.push(p as Diagnostic);
+  }
   return checks.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function concatAll<T>(lists: T[][]): T[] {
   let n = 0;
-  for (const l of lists) n += l.length;
+  for (let j = 0; j < lists.length; j++) n += lists[j].length;
   const out = new Array<T>(n);
   let i = 0;
-  for (const l of lists) for (const x of l) out[i++] = x;
+  for (let j = 0; j < lists.length; j++) {
+    const l = lists[j];
+    for (let k = 0; k < l.length; k++) out[i++] = l[k];
+  }
   return out;
 }
 
