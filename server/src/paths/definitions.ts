@@ -2,7 +2,7 @@
 // are four spellings of one tree, and here they become one list of definitions.
 import type { Body, Expression, KeyPath, Statement } from "../syntax/nodes";
 import type { SyntaxTree } from "../syntax/syntax-tree";
-import { appendSegment, formatPath, type Path } from "./path";
+import { appendSegment, childPath, formatPath, type Path } from "./path";
 
 export type DefinitionKind =
   /** `key = value` with a value that is not an object. */
@@ -140,7 +140,7 @@ function emitKey(
   let formatted = baseKey;
   key.segments.forEach((seg, i) => {
     const last = i === key.segments.length - 1;
-    path = [...path, seg.name];
+    path = childPath(path, seg.name);
     formatted = appendSegment(formatted, seg.name);
     emit({
       path,
@@ -167,7 +167,7 @@ function emitValue(e: Expression, at: number, path: Path, key: string, emit: (d:
     }
   } else if (e.kind === "array") {
     e.elements.forEach((el, i) => {
-      if (el.kind === "object" || el.kind === "array") emitValue(el, at, [...path, i], appendSegment(key, i), emit);
+      if (el.kind === "object" || el.kind === "array") emitValue(el, at, childPath(path, i), appendSegment(key, i), emit);
     });
   }
 }

@@ -16,6 +16,14 @@ export function formatPath(path: Path): string {
   return parts.join("");
 }
 
+/**
+ * `path` and then `segment`, in an array of just that length: definitions and sources keep
+ * one path each, and `[...path, segment]` gives each room for twenty segments.
+ */
+export function childPath(path: Path, ...segments: PathSegment[]): Path {
+  return path.concat(segments);
+}
+
 /** formatPath(path + [segment]), given formatPath(path): one concatenation, not a walk of the path. */
 export function appendSegment(formatted: string, segment: PathSegment): string {
   // Joined, as formatPath does: the result is kept, and `+` would keep its pieces too.

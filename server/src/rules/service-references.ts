@@ -2,7 +2,7 @@
 // not by a list of places, so a user's schema can declare references of its own.
 import type { Instance } from "../schemas/instance";
 import type { Located, SchemaNavigator } from "../schemas/schema-navigation";
-import type { Path } from "../paths/path";
+import { childPath, type Path } from "../paths/path";
 import { pointer } from "../schemas/instance";
 
 export interface ServiceReference {
@@ -28,9 +28,9 @@ export function findReferences(instance: Instance, navigator: SchemaNavigator, r
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, [...path, i], navigator.step(schemas, i)));
+      value.forEach((v, i) => visit(v, childPath(path, i), navigator.step(schemas, i)));
     } else if (value !== null && typeof value === "object") {
-      for (const [k, v] of Object.entries(value)) visit(v, [...path, k], navigator.step(schemas, k));
+      for (const [k, v] of Object.entries(value)) visit(v, childPath(path, k), navigator.step(schemas, k));
     }
   };
   visit(instance.value, [], navigator.at(roots, []));

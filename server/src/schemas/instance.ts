@@ -3,7 +3,7 @@
 import type { Expression } from "../syntax/nodes";
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import { indexPaths, type Definition, type PathIndex } from "../paths/definitions";
-import type { Path } from "../paths/path";
+import { childPath, type Path } from "../paths/path";
 
 export interface Source {
   path: Path;
@@ -54,14 +54,14 @@ export function instanceOf(definitions: readonly Definition[], globals: GlobalVa
     if (d.global || d.nested) continue;
     const parent = objectAt(root, d.path, d.path.length - 1);
     const name = String(d.path[d.path.length - 1]);
-    const keyed = { path: d.path, keyStart: d.keyStart, keyEnd: d.keyEnd };
     if (d.kind === "value" && d.value) {
-      parent[name] = toJson(d.value, d.valueBase, d.path, globals, sources, keyed);
+      parent[name] = toJson(d.value, d.valueBase, d.path, globals, sources, d);
     } else {
       if (!isObject(parent[name])) parent[name] = {};
       const p = pointer(d.path);
       if (!sources.has(p) || d.kind !== "implied") {
-        sources.set(p, { ...keyed, valueStart: d.keyStart, valueEnd: d.keyEnd, expression: false, implied: d.kind === "implied" });
+        // Every field at once: an object that gets fields after it is made keeps them apart.
+        sources.set(p, { path: d.path, keyStart: d.keyStart, keyEnd: d.keyEnd, valueStart: d.keyStart, valueEnd: d.keyEnd, expression: false, implied: d.kind === "implied" });
       }
     }
   }
@@ -128,7 +128,7 @@ function toJson(
   // `at` is the pointer of `path`, passed down rather than built again for every value.
   if (e.kind === "array") {
     sources.set(at, source(path, key, base, e, false));
-    return e.elements.map((el, i) => toJson(el, base, [...path, i], globals, sources, { keyStart: base + el.start, keyEnd: base + el.end }, [at, i].join("/")));
+    return e.elements.map((el, i) => toJson(el, base, childPath(path, i), globals, sources, { keyStart: base + el.start, keyEnd: base + el.end }, [at, i].join("/")));
   }
   if (e.kind === "object") {
     sources.set(at, source(path, key, base, e, false));
@@ -142,7 +142,7 @@ function toJson(
       }
       const last = m.key.segments[m.key.segments.length - 1];
       const inner = [at, ...names.map(escapeSegment)].join("/");
-      target[last.name] = toJson(m.value, base, [...path, ...names], globals, sources, { keyStart: base + last.start, keyEnd: base + last.end }, inner);
+      target[last.name] = toJson(m.value, base, childPath(path, ...names), globals, sources, { keyStart: base + last.start, keyEnd: base + last.end }, inner);
     }
     return o;
   }
