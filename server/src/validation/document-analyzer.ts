@@ -42,7 +42,11 @@ export class DocumentAnalyzer {
   private repeated = new Set<string>();
   /** The contents whose definitions byPath holds (`included` too, unless only their instance is being replaced). */
   private withDefinitions = new Set<PartContent>();
-  /** Every part's source of each pointer, in text order; `sources` holds the one that wins. */
+  /**
+   * Of a pointer more than one place writes, every part's source of it, in text order;
+   * `sources` holds the one that wins, and the only one of any other pointer (most of them: a
+   * list for each would cost a megabyte at 10,000 lines).
+   */
   private writers = new Map<string, Source[]>();
   private sources = new Map<string, Source>();
   private merger = new ValueMerger();
@@ -139,7 +143,7 @@ export class DocumentAnalyzer {
         else this.repeated.delete(key);
       },
     });
-    const pointers = new Changes<Source>(this.writers, {
+    const pointers = new Changes<Source>(new RepeatedOnly(this.writers, this.sources), {
       // The last place wins unless it is only implied by a dotted key (winningSource).
       pushed: (p, list, source) => { if (!source.implied || list.length === 1) this.sources.set(p, source); },
       rebuilt: (p, list) => {
@@ -184,7 +188,7 @@ class Changes<T extends { keyStart: number }> {
   private readonly added = new Map<string, T[]>();
 
   constructor(
-    private readonly lists: Map<string, T[]>,
+    private readonly lists: Lists<T>,
     private readonly on: {
       /** `item` went in at the end of `list`. */
       pushed(key: string, list: T[], item: T): void;
@@ -207,6 +211,7 @@ class Changes<T extends { keyStart: number }> {
       if (!this.removed.has(key)) this.on.pushed(key, made, item);
     } else if (list[list.length - 1].keyStart <= item.keyStart) {
       list.push(item);
+      this.lists.set(key, list);
       if (!this.removed.has(key)) this.on.pushed(key, list, item);
     } else {
       const waiting = this.added.get(key);
@@ -224,6 +229,42 @@ class Changes<T extends { keyStart: number }> {
     }
     for (const [key, come] of this.added) this.lists.set(key, mergeInOrder(this.lists.get(key) ?? [], come));
     for (const key of new Set([...this.removed.keys(), ...this.added.keys()])) this.on.rebuilt(key, this.lists.get(key));
+  }
+}
+
+/** Lists by key, as Changes keeps them. */
+interface Lists<T> {
+  get(key: string): T[] | undefined;
+  set(key: string, list: T[]): void;
+  delete(key: string): void;
+}
+
+/**
+ * The lists of `many` (those of two items or more) and of `one` (the only item of any other
+ * key). A list of one item comes out as a new array: set it again after changing it.
+ */
+class RepeatedOnly<T> implements Lists<T> {
+  constructor(private readonly many: Map<string, T[]>, private readonly one: Map<string, T>) {}
+
+  get(key: string): T[] | undefined {
+    const list = this.many.get(key);
+    if (list) return list;
+    const item = this.one.get(key);
+    return item === undefined ? undefined : [item];
+  }
+
+  set(key: string, list: T[]): void {
+    if (list.length > 1) {
+      this.many.set(key, list);
+    } else {
+      this.many.delete(key);
+      this.one.set(key, list[0]);
+    }
+  }
+
+  delete(key: string): void {
+    this.many.delete(key);
+    this.one.delete(key);
   }
 }
 
