@@ -14,7 +14,7 @@ import { applyEdit, type TextEdit } from "../../server/src/syntax/incremental";
 import { DocumentAnalyzer } from "../../server/src/validation/document-analyzer";
 import { analyzeDocument, SchemaContext, validateDocument, type DocumentAnalysis } from "../../server/src/validation/validate-document";
 import { DEFAULT_VALIDATION_SETTINGS } from "../../server/src/validation/settings";
-import { buildInstance } from "../../server/src/schemas/instance";
+import { buildInstance, type Source } from "../../server/src/schemas/instance";
 import { applyToText, corpusFiles, repoRoot } from "../syntax/helpers";
 import { guideExample } from "../helpers/guide-example";
 
@@ -23,13 +23,27 @@ const schemas = new SchemaContext();
 const place = { file: "/virtual/app.tsk", folder: "/virtual" };
 const settings = DEFAULT_VALIDATION_SETTINGS;
 
+/** Every JSON pointer of an instance's value, the root's aside. */
+function pointersOf(value: unknown, at = ""): string[] {
+  if (value === null || typeof value !== "object") return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  return entries.flatMap(([k, v]) => {
+    const p = `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    return [p, ...pointersOf(v, p)];
+  });
+}
+
+function sourceOf(s: Source | undefined, p: string): unknown {
+  return s && [p, s.keyStart, s.keyEnd, s.valueStart, s.valueEnd, s.expression, s.path];
+}
+
 /** An analysis as plain data: what a check or a feature can read of it. */
 function plain(a: DocumentAnalysis): unknown {
   return {
     definitions: a.paths.definitions.map((d) => [d.key, d.kind, d.keyStart, d.keyEnd, d.valueBase, d.global, d.nested, d.path]),
     byPath: [...a.paths.byPath].map(([k, list]) => [k, list.map((d) => d.keyStart)]).sort(),
     value: a.instance.value,
-    sources: [...a.instance.sources].map(([p, s]) => [p, s.keyStart, s.keyEnd, s.valueStart, s.valueEnd, s.expression, s.path]).sort(),
+    sources: pointersOf(a.instance.value).map((p) => sourceOf(a.instance.sources.get(p), p)),
     references: a.references,
     names: a.names,
     checks: a.checks,
@@ -42,8 +56,14 @@ function assertSameAnalysis(analyzer: DocumentAnalyzer, tree: SyntaxTree, text: 
   const incremental = analyzer.analyze(tree, place, settings, schemas);
   const fresh = analyzeDocument(parse(text), place, settings, schemas);
   assert.deepEqual(plain(incremental), plain(fresh), what);
-  // Merged from the parts, the JSON is what one pass over every definition writes.
-  if (fresh.tooDeep === null) assert.deepEqual(fresh.instance.value, buildInstance(parse(text)).value, `one pass ${what}`);
+  // Merged from the parts, the JSON and the source of each value are what one pass over every
+  // definition writes.
+  if (fresh.tooDeep === null) {
+    const once = buildInstance(parse(text));
+    assert.deepEqual(fresh.instance.value, once.value, `one pass ${what}`);
+    const pointers = pointersOf(once.value);
+    assert.deepEqual(pointers.map((p) => sourceOf(fresh.instance.sources.get(p), p)), pointers.map((p) => sourceOf(once.sources.get(p), p)), `sources as one pass ${what}`);
+  }
   const shown = (a: DocumentAnalysis, t: SyntaxTree) => validateDocument(t, place, settings, schemas, undefined, null, a).diagnostics;
   assert.deepEqual(shown(incremental, tree), shown(fresh, parse(text)), `diagnostics ${what}`);
 }
@@ -54,7 +74,7 @@ const FRAGMENTS = [
   "[services]\n", "[services.api]\n", "[api_gateway.routes]\n", "[a.b]\n", "[$g]\n",
   "services {\n", "api {\n", "port = 8080\n", "port = \"x\"\n", "depends_on = [\"users\", api]\n",
   "service = \"users\"\n", "service = users\n", "$region = \"eu\"\n", "$port = 1\n", "host = $region\n",
-  "a.b.c = 1\n", "a.b = { c = 2 }\n", "a = [{ b: 1 }, 2]\n", "x = @env(\"X\", \"users\")\n",
+  "a.b.c = 1\n", "a.b = { c = 2 }\n", "a = [{ b: 1 }, 2]\n", "a = { b.c = 1, d = [1, { e = 2 }] }\n", "a { b { c = 0 } }\n", "x = @env(\"X\", \"users\")\n",
   "y = @other.tsk.get(\"a.b\")\n", "p = \"C:\\data\"\n", "# tsk-disable-next-line\n", "// tsk-disable-next-line duplicate-key\n",
   "#!schema none\n", "#!weird\n", "@import(\"other.tsk\")\n", "w = a\n", "users > version: 1\n<\n",
   "security.zero_trust = true\n", "endpoint = \"http://x\"\n", "replicas = \"three\"\n",
@@ -66,6 +86,8 @@ const RICH = [
   ...["microservices.tsk", "platform.tsk"].map((f) => fs.readFileSync(path.join(repoRoot, "examples", f), "utf8")),
   "$region = \"eu\"\n[services]\napi {\n  port = 8080\n  depends_on = [\"users\"]\n}\nusers {\n  region = $region\n}\n" +
     "[api_gateway.routes]\n\"/api\" = { service = \"users\" }\n\"/x\".service = api\n[services]\napi.port = 9090\n",
+  // Objects in arrays, dotted keys in them and after them.
+  "a = { b.c = 1, d = [1, { e = \"x\" }] }\na.b.f = 2\na { d = [3] }\ng = [{ h.i = 1 }, [2, { k = 3 }]]\ng2.j = 2\n",
 ];
 const corpus = corpusFiles().map((f) => f.text);
 const someText = fc.oneof(

@@ -18,9 +18,18 @@ export interface Source {
   implied: boolean;
 }
 
+/** The source of each value, by JSON pointer (`/a/b/0`), as ajv reports `instancePath`. */
+export interface SourceIndex {
+  get(pointer: string): Source | undefined;
+}
+
 export interface Instance {
   value: Record<string, unknown>;
-  /** By JSON pointer (`/a/b/0`), as ajv reports `instancePath`. */
+  sources: SourceIndex;
+}
+
+/** An instance made in one pass, with the source of every pointer it writes. */
+export interface BuiltInstance extends Instance {
   sources: Map<string, Source>;
 }
 
@@ -42,12 +51,12 @@ export type Json = null | boolean | number | string | Json[] | { [k: string]: Js
 /** The literal values of `$globals`, by name (without `$`). */
 export interface GlobalValues { get(name: string): Json | undefined }
 
-export function buildInstance(tree: SyntaxTree, index: PathIndex = indexPaths(tree)): Instance {
+export function buildInstance(tree: SyntaxTree, index: PathIndex = indexPaths(tree)): BuiltInstance {
   return instanceOf(index.definitions, literalGlobals(index.definitions));
 }
 
 /** The instance that `definitions`, in text order, write; `$name` values stand for `globals`' values. */
-export function instanceOf(definitions: readonly Definition[], globals: GlobalValues): Instance {
+export function instanceOf(definitions: readonly Definition[], globals: GlobalValues): BuiltInstance {
   const root: { [k: string]: Json } = {};
   const sources = new Map<string, Source>();
   for (const d of definitions) {
@@ -66,15 +75,6 @@ export function instanceOf(definitions: readonly Definition[], globals: GlobalVa
     }
   }
   return { value: root, sources };
-}
-
-/**
- * Of the places that write one pointer, in text order, the one its source is: the last that
- * writes it itself, or else the first dotted key that implies it (as instanceOf decides).
- */
-export function winningSource(writers: readonly Source[]): Source {
-  for (let i = writers.length - 1; i >= 0; i--) if (!writers[i].implied) return writers[i];
-  return writers[0];
 }
 
 function isObject(v: Json | undefined): v is { [k: string]: Json } {
@@ -102,6 +102,11 @@ export function literalGlobals(defs: readonly Definition[]): Map<string, Json> {
     else out.delete(String(d.path[0]));
   }
   return out;
+}
+
+/** The JSON value of a scalar expression: a literal's, or a literal `$global`'s; undefined when it has none. */
+export function staticValue(e: Expression, globals: GlobalValues): Json | undefined {
+  return e.kind === "global" ? globals.get(e.name) : literal(e);
 }
 
 /** The JSON value of a literal expression; undefined when it has no static value. */
@@ -146,7 +151,7 @@ function toJson(
     }
     return o;
   }
-  const v = e.kind === "global" ? globals.get(e.name) : literal(e);
+  const v = staticValue(e, globals);
   sources.set(at, source(path, key, base, e, v === undefined));
   // An expression stands as null: errors about it are dropped, errors about its parent stay.
   return v === undefined ? null : v;

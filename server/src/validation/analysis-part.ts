@@ -10,7 +10,6 @@ import type { Path } from "../paths/path";
 import { namesIn, wordsOf, type ValueNames } from "../paths/value-names";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { statementChecks } from "../diagnostics/document-checks";
-import type { Instance, Source } from "../schemas/instance";
 import type { ServiceReference } from "../rules/service-references";
 import { suppressionsIn, type Suppression } from "./suppressions";
 
@@ -41,31 +40,24 @@ export interface PartContent {
   checks: Diagnostic[];
   hasProblems: boolean;
   suppressions: Suppression[];
-  /** Its instance, and the literal globals it used (null: none), as DocumentAnalyzer keys them. */
+  /** Its share of the instance, and the literal globals it used (null: none), as DocumentAnalyzer keys them. */
   instance: PartInstance | null;
   /** The last analysis that had this part (DocumentAnalyzer's count). */
   stamp: number;
-  /** Its service references with the pointer of each, for the schemas keyed by `roots`. */
-  references: { value: ServiceReference[]; pointers: string[]; roots: string } | null;
+  /**
+   * Its service references, for the schemas keyed by `roots`, each with the definition whose
+   * value holds it: a reference counts while that definition wins its path.
+   */
+  references: { value: ServiceReference[]; owners: (Definition | null)[]; roots: string } | null;
 }
 
-/** A part's share of the instance: its value, and the source of each pointer it writes (in lists: a map each would cost more). */
+/**
+ * A part's share of the instance: its value. The source of each value is not kept (a map of
+ * them would cost more than all the rest): WinningSources finds it again when asked.
+ */
 export interface PartInstance {
   value: Record<string, unknown>;
-  pointers: string[];
-  sources: Source[];
   globals: string | null;
-}
-
-export function partInstance(instance: Instance, globals: string | null): PartInstance {
-  return { value: instance.value, pointers: [...instance.sources.keys()], sources: [...instance.sources.values()], globals };
-}
-
-/** The part's instance as an Instance, for what reads one. */
-export function asInstance(p: PartInstance): Instance {
-  const sources = new Map<string, Source>();
-  p.pointers.forEach((at, i) => sources.set(at, p.sources[i]));
-  return { value: p.value, sources };
 }
 
 /** Whether `part`, computed for `s`, still holds for it under the section `sectionKey`. */
@@ -151,16 +143,6 @@ export function movePart(part: Part, to: number): void {
   }
   const suppressions = c.suppressions;
   for (let i = 0; i < suppressions.length; i++) suppressions[i].offset += delta;
-  if (c.instance) {
-    const sources = c.instance.sources;
-    for (let i = 0; i < sources.length; i++) {
-      const x = sources[i];
-      x.keyStart += delta;
-      x.keyEnd += delta;
-      x.valueStart += delta;
-      x.valueEnd += delta;
-    }
-  }
   if (c.references) moveSpans(c.references.value, delta);
 }
 

@@ -3,8 +3,9 @@
 // and checks depend on nothing but its own text and the `[section]` in force; its instance also
 // on the literal `$globals` (when it uses one), its service references also on the schemas.
 // What the incremental parser kept (the same statement object, not changed in place:
-// `revisionOf`) is reused and moved; the indexes over the whole document (definitions by path,
-// sources by pointer) are updated by the parts that came and went, not built again.
+// `revisionOf`) is reused and moved; the index over the whole document (definitions by path)
+// is updated by the parts that came and went, not built again. The source of each value is
+// found when asked (winning-sources.ts).
 import type { Statement } from "../syntax/nodes";
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import type { Definition, PathIndex } from "../paths/definitions";
@@ -12,17 +13,14 @@ import { formatPath, type Path } from "../paths/path";
 import { collectWords, emptyValueNames, type ValueNames } from "../paths/value-names";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { duplicateKeys } from "../diagnostics/document-checks";
-import {
-  instanceOf, literalGlobals, pointer, winningSource, type GlobalValues, type Instance, type Json, type Source,
-} from "../schemas/instance";
+import { instanceOf, literalGlobals, type GlobalValues, type Instance, type Json } from "../schemas/instance";
 import { associate, type DocumentPlace } from "../schemas/schema-association";
 import { ValueMerger } from "../schemas/value-merger";
 import { BUILTIN_ROOT } from "../schemas/schema-store";
 import { findReferences, type ServiceReference } from "../rules/service-references";
 import type { Located } from "../schemas/schema-navigation";
-import {
-  alone, asInstance, contentOf, digest, movePart, newPart, partInstance, stillHolds, type Part, type PartContent, type PartInstance,
-} from "./analysis-part";
+import { alone, contentOf, digest, movePart, newPart, stillHolds, type Part, type PartContent } from "./analysis-part";
+import { WinningSources, winner } from "./winning-sources";
 import type { ValidationSettings } from "./settings";
 import type { DocumentAnalysis, SchemaContext } from "./validate-document";
 
@@ -35,20 +33,11 @@ export const MAX_CHECKED_DEPTH = 1000;
 
 export class DocumentAnalyzer {
   private parts = new WeakMap<Statement, Part>();
-  /** The contents the indexes hold, with the instance whose sources they hold of each. */
-  private included = new Map<PartContent, PartInstance>();
   private byPath = new Map<string, Definition[]>();
   /** The keys of byPath with more than one definition. */
   private repeated = new Set<string>();
-  /** The contents whose definitions byPath holds (`included` too, unless only their instance is being replaced). */
+  /** The contents whose definitions byPath holds. */
   private withDefinitions = new Set<PartContent>();
-  /**
-   * Of a pointer more than one place writes, every part's source of it, in text order;
-   * `sources` holds the one that wins, and the only one of any other pointer (most of them: a
-   * list for each would cost a megabyte at 10,000 lines).
-   */
-  private writers = new Map<string, Source[]>();
-  private sources = new Map<string, Source>();
   private merger = new ValueMerger();
   /** Counts analyses: the stamp of the contents the current one has. */
   private version = 0;
@@ -89,13 +78,14 @@ export class DocumentAnalyzer {
       const c = contents[i];
       if (c.instance && (c.instance.globals === null || c.instance.globals === globalsKey)) continue;
       const used = new UsedGlobals(globals);
-      c.instance = partInstance(instanceOf(c.definitions, used), null);
+      c.instance = { value: instanceOf(c.definitions, used).value, globals: null };
       if (used.used) c.instance.globals = globalsKey;
       c.references = null;
     }
     this.updateIndexes(contents);
     const paths = { definitions, byPath: this.byPath, repeated: this.repeated };
-    const instance: Instance = { value: this.merger.merge(contents.map((c) => c.instance!.value)), sources: this.sources };
+    const value = this.merger.merge(contents.map((c) => c.instance!.value));
+    const instance: Instance = { value, sources: new WinningSources(value, this.byPath, globals) };
 
     // References are found through whichever schemas apply, the built-in ones at least.
     const referenceRoots = roots.length > 0 ? { uris: association.schemas, roots } : { uris: [BUILTIN_ROOT], roots: schemas.roots([BUILTIN_ROOT]) };
@@ -103,7 +93,7 @@ export class DocumentAnalyzer {
     collectWords(paths, names, concatAll(contents.map((c) => c.withWords)));
     return {
       paths, instance, association, roots, names, tooDeep: null,
-      references: this.referencesOf(contents, referenceRoots, schemas),
+      references: this.referencesOf(contents, referenceRoots, schemas, globals),
       checks: checksOf(tree, statements, parts, contents, paths),
       suppressions: concatAll(contents.map((c) => c.suppressions)),
       keysSignature: digest(contents.map((c) => c.keysDigest).join("")),
@@ -111,17 +101,23 @@ export class DocumentAnalyzer {
   }
 
   /** The parts' service references (found again where the schemas changed), but those a later statement writes over. */
-  private referencesOf(contents: PartContent[], through: { uris: string[]; roots: Located[] }, schemas: SchemaContext): ServiceReference[] {
+  private referencesOf(
+    contents: PartContent[], through: { uris: string[]; roots: Located[] }, schemas: SchemaContext, globals: GlobalValues,
+  ): ServiceReference[] {
     const rootsKey = through.uris.join("\n");
     const references: ServiceReference[] = [];
     for (let n = 0; n < contents.length; n++) {
       const c = contents[n];
       if (!c.references || c.references.roots !== rootsKey) {
-        const found = findReferences(asInstance(c.instance!), schemas.navigator, through.roots);
-        c.references = { value: found, pointers: found.map((r) => pointer(r.path)), roots: rootsKey };
+        // The part's instance again, with its sources: where its references are.
+        const found = findReferences(instanceOf(c.definitions, globals), schemas.navigator, through.roots);
+        c.references = { value: found, owners: ownersOf(found, c.definitions), roots: rootsKey };
       }
-      const { value, pointers } = c.references;
-      for (let i = 0; i < value.length; i++) if (this.sources.get(pointers[i])?.valueStart === value[i].start) references.push(value[i]);
+      const { value, owners } = c.references;
+      for (let i = 0; i < value.length; i++) {
+        const owner = owners[i];
+        if (!owner || !this.repeated.has(owner.key) || winner(this.byPath.get(owner.key)!) === owner) references.push(value[i]);
+      }
     }
     return references;
   }
@@ -135,7 +131,6 @@ export class DocumentAnalyzer {
     // Which contents this version has: a stamp on each, not a set of thousands per keystroke.
     const stamp = ++this.version;
     for (let i = 0; i < contents.length; i++) contents[i].stamp = stamp;
-    const isNow = (c: PartContent) => c.stamp === stamp;
     const paths = new Changes<Definition>(this.byPath, {
       pushed: (key, list) => { if (list.length > 1) this.repeated.add(key); },
       rebuilt: (key, list) => {
@@ -143,37 +138,18 @@ export class DocumentAnalyzer {
         else this.repeated.delete(key);
       },
     });
-    const pointers = new Changes<Source>(new RepeatedOnly(this.writers, this.sources), {
-      // The last place wins unless it is only implied by a dotted key (winningSource).
-      pushed: (p, list, source) => { if (!source.implied || list.length === 1) this.sources.set(p, source); },
-      rebuilt: (p, list) => {
-        if (list) this.sources.set(p, winningSource(list));
-        else this.sources.delete(p);
-      },
-    });
-    // forEach, not for…of: no [key, value] pair per entry (deleting the current one is allowed).
-    this.included.forEach((instance, c) => {
-      if (isNow(c) && c.instance === instance) return;
-      if (!isNow(c)) {
-        for (let i = 0; i < c.definitions.length; i++) paths.remove(c.definitions[i].key, c.definitions[i]);
-        this.withDefinitions.delete(c);
-      }
-      for (let i = 0; i < instance.pointers.length; i++) pointers.remove(instance.pointers[i], instance.sources[i]);
-      this.included.delete(c);
+    this.withDefinitions.forEach((c) => {
+      if (c.stamp === stamp) return;
+      for (let i = 0; i < c.definitions.length; i++) paths.remove(c.definitions[i].key, c.definitions[i]);
+      this.withDefinitions.delete(c);
     });
     for (let n = 0; n < contents.length; n++) {
       const c = contents[n];
-      if (this.included.has(c)) continue;
-      const instance = c.instance!;
-      if (!this.withDefinitions.has(c)) {
-        for (const d of c.definitions) paths.add(d.key, d);
-        this.withDefinitions.add(c);
-      }
-      instance.pointers.forEach((p, i) => pointers.add(p, instance.sources[i]));
-      this.included.set(c, instance);
+      if (this.withDefinitions.has(c)) continue;
+      for (let i = 0; i < c.definitions.length; i++) paths.add(c.definitions[i].key, c.definitions[i]);
+      this.withDefinitions.add(c);
     }
     paths.apply();
-    pointers.apply();
   }
 }
 
@@ -188,7 +164,7 @@ class Changes<T extends { keyStart: number }> {
   private readonly added = new Map<string, T[]>();
 
   constructor(
-    private readonly lists: Lists<T>,
+    private readonly lists: Map<string, T[]>,
     private readonly on: {
       /** `item` went in at the end of `list`. */
       pushed(key: string, list: T[], item: T): void;
@@ -211,7 +187,6 @@ class Changes<T extends { keyStart: number }> {
       if (!this.removed.has(key)) this.on.pushed(key, made, item);
     } else if (list[list.length - 1].keyStart <= item.keyStart) {
       list.push(item);
-      this.lists.set(key, list);
       if (!this.removed.has(key)) this.on.pushed(key, list, item);
     } else {
       const waiting = this.added.get(key);
@@ -232,42 +207,6 @@ class Changes<T extends { keyStart: number }> {
   }
 }
 
-/** Lists by key, as Changes keeps them. */
-interface Lists<T> {
-  get(key: string): T[] | undefined;
-  set(key: string, list: T[]): void;
-  delete(key: string): void;
-}
-
-/**
- * The lists of `many` (those of two items or more) and of `one` (the only item of any other
- * key). A list of one item comes out as a new array: set it again after changing it.
- */
-class RepeatedOnly<T> implements Lists<T> {
-  constructor(private readonly many: Map<string, T[]>, private readonly one: Map<string, T>) {}
-
-  get(key: string): T[] | undefined {
-    const list = this.many.get(key);
-    if (list) return list;
-    const item = this.one.get(key);
-    return item === undefined ? undefined : [item];
-  }
-
-  set(key: string, list: T[]): void {
-    if (list.length > 1) {
-      this.many.set(key, list);
-    } else {
-      this.many.delete(key);
-      this.one.set(key, list[0]);
-    }
-  }
-
-  delete(key: string): void {
-    this.many.delete(key);
-    this.one.delete(key);
-  }
-}
-
 /** Both lists in order of their places: `list` is in order, `more` is put in order here. */
 function mergeInOrder<T extends { keyStart: number }>(list: T[], more: T[]): T[] {
   if (more.length > 1) more.sort((a, b) => a.keyStart - b.keyStart);
@@ -284,6 +223,27 @@ function mergeInOrder<T extends { keyStart: number }>(list: T[], more: T[]): T[]
     else out.push(more[j++]);
   }
   return out;
+}
+
+/**
+ * For each reference, the definition of this part whose value holds it: the one that wins the
+ * deepest path along the reference's path that the part defines.
+ */
+function ownersOf(references: ServiceReference[], definitions: readonly Definition[]): (Definition | null)[] {
+  if (references.length === 0) return [];
+  const byKey = new Map<string, Definition[]>();
+  for (const d of definitions) {
+    const list = byKey.get(d.key);
+    if (list) list.push(d);
+    else byKey.set(d.key, [d]);
+  }
+  return references.map((r) => {
+    for (let k = r.path.length; k > 0; k--) {
+      const list = byKey.get(formatPath(r.path.slice(0, k)));
+      if (list) return winner(list);
+    }
+    return null; // none (it cannot be: the part wrote the value): the reference counts
+  });
 }
 
 function namesOf(contents: PartContent[]): ValueNames {
