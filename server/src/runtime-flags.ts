@@ -10,6 +10,10 @@ export const SERVER_V8_FLAGS: readonly string[] = [
   // The old generation grows by 30% of what is live before it is collected again, not by up to
   // 300%: what a keystroke replaces is collected before it piles up.
   "--heap-growing-percent=30",
+  // V8 favours memory over its own speed: above all, the old generation grows in 2 MB steps
+  // between collections, not 8 MB (a quarter of a 10,000-line document's whole heap). Measured
+  // side by side in `npm run bench`: peak 100–101 MB → 96–97 MB, keystroke p50 no slower.
+  "--optimize-for-size",
 ];
 
 /**
