@@ -49,6 +49,7 @@ function plain(a: DocumentAnalysis): unknown {
     checks: a.checks,
     suppressions: a.suppressions,
     tooDeep: a.tooDeep,
+    keysSignature: a.keysSignature,
   };
 }
 

@@ -23,6 +23,8 @@ export interface Part {
   sectionKey: string;
   /** How deep statements nest inside it (0: no container). */
   depth: number;
+  /** For a `[header]`: the section it opens, and its key (made when first needed). */
+  opens: { section: Path; key: string } | null;
   /** Computed only when the document is not too deep to check. */
   content: PartContent | null;
 }
@@ -68,7 +70,7 @@ export function stillHolds(part: Part, s: Statement, sectionKey: string): boolea
 export function newPart(s: Statement, start: number, section: Path, sectionKey: string): Part {
   let depth = 0;
   if (s.kind === "container") forEachStatement(alone(s, start), 0, (_x, _at, d) => { if (d > depth) depth = d; });
-  return { revision: revisionOf(s), at: start, section, sectionKey, depth, content: null };
+  return { revision: revisionOf(s), at: start, section, sectionKey, depth, opens: null, content: null };
 }
 
 export function contentOf(tree: SyntaxTree, s: Statement, part: Part): PartContent {

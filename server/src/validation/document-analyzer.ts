@@ -6,7 +6,7 @@
 // `revisionOf`) is reused and moved; the index over the whole document (definitions by path)
 // is updated by the parts that came and went, not built again. The source of each value is
 // found when asked (winning-sources.ts).
-import type { Statement } from "../syntax/nodes";
+import type { KeyPath, Statement } from "../syntax/nodes";
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import type { Definition, PathIndex } from "../paths/definitions";
 import { formatPath, type Path } from "../paths/path";
@@ -39,6 +39,9 @@ export class DocumentAnalyzer {
   /** The contents whose definitions byPath holds. */
   private withDefinitions = new Set<PartContent>();
   private merger = new ValueMerger();
+  /** The parts' key digests at the last analysis, and their digest. */
+  private keyDigests: string[] = [];
+  private keysSignature = digest("");
   /** Counts analyses: the stamp of the contents the current one has. */
   private version = 0;
 
@@ -54,8 +57,10 @@ export class DocumentAnalyzer {
       if (part && stillHolds(part, s, sectionKey)) movePart(part, start);
       else this.parts.set(s, (part = newPart(s, start, section, sectionKey)));
       if (s.kind === "section") {
-        section = s.key && !s.key.global ? s.key.segments.map((x) => x.name) : [];
-        sectionKey = formatPath(section);
+        // Kept on the part, which lives as long as the header's text: not formatted per keystroke.
+        part.opens ??= opened(s.key);
+        section = part.opens.section;
+        sectionKey = part.opens.key;
       }
       statements.push(s);
       parts.push(part);
@@ -96,8 +101,20 @@ export class DocumentAnalyzer {
       references: this.referencesOf(contents, referenceRoots, schemas, globals),
       checks: checksOf(tree, statements, parts, contents, paths),
       suppressions: concatAll(contents.map((c) => c.suppressions)),
-      keysSignature: digest(contents.map((c) => c.keysDigest).join("")),
+      keysSignature: this.keysSignatureOf(contents),
     };
+  }
+
+  /** A digest of the parts' key digests; typing in a value changes none of them, and then it is the last one again. */
+  private keysSignatureOf(contents: PartContent[]): string {
+    const last = this.keyDigests;
+    let same = last.length === contents.length;
+    for (let i = 0; same && i < contents.length; i++) same = contents[i].keysDigest === last[i];
+    if (!same) {
+      this.keyDigests = contents.map((c) => c.keysDigest);
+      this.keysSignature = digest(this.keyDigests.join(""));
+    }
+    return this.keysSignature;
   }
 
   /** The parts' service references (found again where the schemas changed), but those a later statement writes over. */
@@ -244,6 +261,12 @@ function ownersOf(references: ServiceReference[], definitions: readonly Definiti
     }
     return null; // none (it cannot be: the part wrote the value): the reference counts
   });
+}
+
+/** The section a `[header]` opens, and its key. */
+function opened(key: KeyPath | null): { section: Path; key: string } {
+  const section = key && !key.global ? key.segments.map((x) => x.name) : [];
+  return { section, key: formatPath(section) };
 }
 
 function namesOf(contents: PartContent[]): ValueNames {
