@@ -4,7 +4,6 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { settingsMiddleware } from "./settings";
-import { SERVER_ENV, SERVER_V8_FLAGS } from "../../server/src/runtime-flags";
 
 let client: LanguageClient | undefined;
 
@@ -34,9 +33,8 @@ export async function deactivate(): Promise<void> {
 function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join("dist", "server.js"));
   const serverOptions: ServerOptions = {
-    // The client adds its own environment to `env`; a variable the user set wins.
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_V8_FLAGS], env: { ...SERVER_ENV, ...process.env } } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_V8_FLAGS, "--nolazy", "--inspect=6012"], env: { ...SERVER_ENV, ...process.env } } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6012"] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Every scheme: the server needs no disk to check a document (virtual workspaces), only

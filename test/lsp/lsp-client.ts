@@ -112,11 +112,6 @@ export class LspClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
-  /** The server's process id (the one spawned: the server replaces its image, not its process). */
-  get pid(): number {
-    return this.child.pid!;
-  }
-
   get alive(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }

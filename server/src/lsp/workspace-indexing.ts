@@ -4,6 +4,7 @@
 import type { WorkDoneProgressServerReporter } from "vscode-languageserver";
 import type { Session } from "./session";
 import type { DiagnosticsScheduler } from "./diagnostics-scheduler";
+import { heapMode } from "./heap-mode";
 
 export async function indexWorkspace(session: Session, diagnostics: DiagnosticsScheduler): Promise<void> {
   const index = session.workspace;
@@ -16,9 +17,9 @@ export async function indexWorkspace(session: Session, diagnostics: DiagnosticsS
   }
   const started = Date.now();
   try {
-    const change = await index.indexFolders((done, total) => {
+    const change = await heapMode.inBulk(() => index.indexFolders((done, total) => {
       progress?.report(total > 0 ? Math.floor((done * 100) / total) : 100, `${done} of ${total} files`);
-    });
+    }));
     session.workspaceChanged(change);
   } catch (e) {
     session.error("indexing the workspace", e);

@@ -18,7 +18,6 @@ import { associate, type DocumentPlace } from "../schemas/schema-association";
 import { ValueMerger } from "../schemas/value-merger";
 import { BUILTIN_ROOT } from "../schemas/schema-store";
 import { findReferences, type ServiceReference } from "../rules/service-references";
-import type { Located } from "../schemas/schema-navigation";
 import { alone, contentOf, digest, movePart, newPart, stillHolds, type Part, type PartContent } from "./analysis-part";
 import { WinningSources, winner } from "./winning-sources";
 import type { ValidationSettings } from "./settings";
@@ -79,26 +78,30 @@ export class DocumentAnalyzer {
     const definitions = concatAll(contents.map((c) => c.definitions));
     const globals = literalGlobals(concatAll(contents.map((c) => c.globals)));
     const globalsKey = [...globals].map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n");
+    // References are found through whichever schemas apply, the built-in ones at least.
+    const through = roots.length > 0 ? { uris: association.schemas, roots } : { uris: [BUILTIN_ROOT], roots: schemas.roots([BUILTIN_ROOT]) };
+    const rootsKey = through.uris.join("\n");
     for (let i = 0; i < contents.length; i++) {
       const c = contents[i];
-      if (c.instance && (c.instance.globals === null || c.instance.globals === globalsKey)) continue;
+      const current = c.instance !== null && (c.instance.globals === null || c.instance.globals === globalsKey);
+      if (current && c.references?.roots === rootsKey) continue;
+      // The part's instance with its sources, which only finding its references needs.
       const used = new UsedGlobals(globals);
-      c.instance = { value: instanceOf(c.definitions, used).value, globals: null };
-      if (used.used) c.instance.globals = globalsKey;
-      c.references = null;
+      const made = instanceOf(c.definitions, used);
+      if (!current) c.instance = { value: made.value, globals: used.used ? globalsKey : null };
+      const found = findReferences(made, schemas.navigator, through.roots);
+      c.references = { value: found, owners: ownersOf(found, c.definitions), roots: rootsKey };
     }
     this.updateIndexes(contents);
     const paths = { definitions, byPath: this.byPath, repeated: this.repeated };
     const value = this.merger.merge(contents.map((c) => c.instance!.value));
     const instance: Instance = { value, sources: new WinningSources(value, this.byPath, globals) };
 
-    // References are found through whichever schemas apply, the built-in ones at least.
-    const referenceRoots = roots.length > 0 ? { uris: association.schemas, roots } : { uris: [BUILTIN_ROOT], roots: schemas.roots([BUILTIN_ROOT]) };
     const names = namesOf(contents);
     collectWords(paths, names, concatAll(contents.map((c) => c.withWords)));
     return {
       paths, instance, association, roots, names, tooDeep: null,
-      references: this.referencesOf(contents, referenceRoots, schemas, globals),
+      references: this.referencesOf(contents),
       checks: checksOf(tree, statements, parts, contents, paths),
       suppressions: concatAll(contents.map((c) => c.suppressions)),
       keysSignature: this.keysSignatureOf(contents),
@@ -117,20 +120,11 @@ export class DocumentAnalyzer {
     return this.keysSignature;
   }
 
-  /** The parts' service references (found again where the schemas changed), but those a later statement writes over. */
-  private referencesOf(
-    contents: PartContent[], through: { uris: string[]; roots: Located[] }, schemas: SchemaContext, globals: GlobalValues,
-  ): ServiceReference[] {
-    const rootsKey = through.uris.join("\n");
+  /** The parts' service references, but those a later statement writes over. */
+  private referencesOf(contents: PartContent[]): ServiceReference[] {
     const references: ServiceReference[] = [];
     for (let n = 0; n < contents.length; n++) {
-      const c = contents[n];
-      if (!c.references || c.references.roots !== rootsKey) {
-        // The part's instance again, with its sources: where its references are.
-        const found = findReferences(instanceOf(c.definitions, globals), schemas.navigator, through.roots);
-        c.references = { value: found, owners: ownersOf(found, c.definitions), roots: rootsKey };
-      }
-      const { value, owners } = c.references;
+      const { value, owners } = contents[n].references!;
       for (let i = 0; i < value.length; i++) {
         const owner = owners[i];
         if (!owner || !this.repeated.has(owner.key) || winner(this.byPath.get(owner.key)!) === owner) references.push(value[i]);

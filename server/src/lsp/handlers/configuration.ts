@@ -4,6 +4,7 @@ import type { Session } from "../session";
 import type { DiagnosticsScheduler } from "../diagnostics-scheduler";
 import { readValidationSettings } from "../../validation/settings";
 import { SchemaContext } from "../../validation/validate-document";
+import { heapMode } from "../heap-mode";
 
 export async function loadSettings(session: Session): Promise<void> {
   if (!session.pullsConfiguration) return;
@@ -34,7 +35,7 @@ export async function reloadSchemas(session: Session, diagnostics: DiagnosticsSc
   session.invalidateAll();
   diagnostics.scheduleAll();
   // Which values name services depends on the schemas: the other files are analysed again.
-  if (session.workspace.complete) session.workspaceChanged(await session.workspace.reanalyzeAll());
+  if (session.workspace.complete) session.workspaceChanged(await heapMode.inBulk(() => session.workspace.reanalyzeAll()));
 }
 
 export function watchConfiguration(session: Session): void {
