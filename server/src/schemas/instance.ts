@@ -42,8 +42,14 @@ export function pointer(path: Path): string {
 }
 
 /** `~` and `/` escaped as JSON pointers write them; most keys have neither, and pay no regex. */
-function escapeSegment(k: string): string {
+export function escapeSegment(k: string): string {
   return k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k;
+}
+
+/** A JSON pointer's segments, unescaped (`/a~1b/0` gives `a/b` and `0`); none for `""`. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((s) => (s.includes("~") ? s.replace(/~1/g, "/").replace(/~0/g, "~") : s));
 }
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

@@ -3,7 +3,7 @@ import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { formatPath } from "../paths/path";
 import { didYouMean } from "./did-you-mean";
-import type { Instance, Source } from "./instance";
+import { escapeSegment, type Instance, type Source } from "./instance";
 
 type SchemaLike = Record<string, unknown>;
 
@@ -57,7 +57,7 @@ function toDiagnostic(e: ErrorObject, instance: Instance): Diagnostic | null {
   switch (e.keyword) {
     case "additionalProperties": {
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
-      const child = instance.sources.get(`${e.instancePath}/${escape(name)}`);
+      const child = instance.sources.get(`${e.instancePath}/${escapeSegment(name)}`);
       const known = Object.keys((parent.properties as object) ?? {});
       const guess = didYouMean(name, known);
       const message = `unknown key '${name}'${source ? ` in '${where}'` : ""}` +
@@ -195,10 +195,6 @@ function list(items: string[], last = "and"): string {
   const more = items.length > shown.length ? `, …` : "";
   if (shown.length <= 1) return shown.join("") + more;
   return `${shown.slice(0, -1).join(", ")} ${last} ${shown[shown.length - 1]}${more}`;
-}
-
-function escape(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

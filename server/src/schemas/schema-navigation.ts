@@ -3,6 +3,7 @@
 // patternProperties, additionalProperties and items, and never loops on $ref cycles.
 import { resolveUri, stripFragment, type JsonSchema, type SchemaStore } from "./schema-store";
 import type { Path } from "../paths/path";
+import { pointerSegments } from "./instance";
 
 export type SchemaObject = { [k: string]: unknown };
 
@@ -168,8 +169,7 @@ export class SchemaNavigator {
     if (hash >= 0 && uri.length > hash + 1) {
       const fragment = decodeURIComponent(uri.slice(hash + 1));
       if (!fragment.startsWith("/")) return null;
-      for (const raw of fragment.slice(1).split("/")) {
-        const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+      for (const key of pointerSegments(fragment)) {
         if (!node || typeof node !== "object") return null;
         node = (node as Record<string, unknown>)[key];
       }

@@ -8,7 +8,7 @@
 // found when asked (winning-sources.ts).
 import type { KeyPath, Statement } from "../syntax/nodes";
 import type { SyntaxTree } from "../syntax/syntax-tree";
-import type { Definition, PathIndex } from "../paths/definitions";
+import { byPathOf, type Definition, type PathIndex } from "../paths/definitions";
 import { formatPath, type Path } from "../paths/path";
 import { collectWords, emptyValueNames, type ValueNames } from "../paths/value-names";
 import type { Diagnostic } from "../diagnostics/diagnostic";
@@ -242,12 +242,7 @@ function mergeInOrder<T extends { keyStart: number }>(list: T[], more: T[]): T[]
  */
 function ownersOf(references: ServiceReference[], definitions: readonly Definition[]): (Definition | null)[] {
   if (references.length === 0) return [];
-  const byKey = new Map<string, Definition[]>();
-  for (const d of definitions) {
-    const list = byKey.get(d.key);
-    if (list) list.push(d);
-    else byKey.set(d.key, [d]);
-  }
+  const byKey = byPathOf(definitions);
   return references.map((r) => {
     for (let k = r.path.length; k > 0; k--) {
       const list = byKey.get(formatPath(r.path.slice(0, k)));

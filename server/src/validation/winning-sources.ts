@@ -8,7 +8,7 @@
 // gives is what instanceOf writes for the pointer in one pass over every definition (tested).
 import type { Definition } from "../paths/definitions";
 import { formatPath, type PathSegment } from "../paths/path";
-import { staticValue, type GlobalValues, type Source, type SourceIndex } from "../schemas/instance";
+import { pointerSegments, staticValue, type GlobalValues, type Source, type SourceIndex } from "../schemas/instance";
 
 export class WinningSources implements SourceIndex {
   constructor(
@@ -64,11 +64,9 @@ function sourceBelow(d: Definition, path: PathSegment[], k: number, globals: Glo
 
 /** A JSON pointer's segments, an array index as a number where the instance has an array. */
 function typedPath(pointer: string, root: unknown): PathSegment[] {
-  if (pointer === "") return [];
   const out: PathSegment[] = [];
   let at: unknown = root;
-  for (const raw of pointer.slice(1).split("/")) {
-    const segment = raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw;
+  for (const segment of pointerSegments(pointer)) {
     if (Array.isArray(at) && /^(0|[1-9]\d*)$/.test(segment)) {
       out.push(Number(segment));
       at = at[Number(segment)];
