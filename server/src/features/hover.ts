@@ -25,7 +25,7 @@ export interface HoverContext {
 
 export function hover(ctx: HoverContext, offset: number): Hover | null {
   const at = pathAt(ctx.tree, offset);
-  if (at.target === "body" || !at.statement) return null;
+  if (at.target === "body" || at.target === "comment" || at.target === "too-deep" || !at.statement) return null;
   if (at.target === "key" && at.key) {
     const seg = at.key.segments[at.segment];
     const range = { start: at.statementStart + seg.start, end: at.statementStart + seg.end };
@@ -42,7 +42,8 @@ export function hover(ctx: HoverContext, offset: number): Hover | null {
   const schemas = ctx.navigator.at(ctx.roots, at.path);
   if (schemas.length === 0) return null;
   const literal = e.kind === "string" ? e.value : e.kind === "word" ? e.text : e.kind === "number" || e.kind === "boolean" ? e.value : undefined;
-  const known = literal === undefined ? undefined : enumValues(schemas).find((v) => v.value === literal);
+  // A literal inside an argument or an operand is not the key's value.
+  const known = literal === undefined || !at.whole ? undefined : enumValues(schemas).find((v) => v.value === literal);
   const key = keyMarkdown(formatPath(at.path), schemas);
   if (known) return { markdown: `\`${JSON.stringify(known.value)}\`${known.doc ? `: ${known.doc}` : ""}\n\n---\n\n${key}`, ...range };
   return { markdown: key, ...range };
