@@ -96,7 +96,9 @@ describe("snippets as plain text", () => {
   it("keeps defaults and first choices, drops tab stops, and unescapes", () => {
     assert.equal(snippetAsText('timeout = ${1:"5s"}'), 'timeout = "5s"');
     assert.equal(snippetAsText('provider = "${1|consul,etcd|}"'), 'provider = "consul"');
-    assert.equal(snippetAsText("load_balancing = {\n\t$0\n}"), "load_balancing = {\n\t\n}");
+    assert.equal(snippetAsText("load_balancing = {\n\t$0\n}"), "load_balancing = {\n    \n}");
+    assert.equal(snippetAsText("lb = {\n\t$0\n}", "    "), "lb = {\n        \n    }", "indented as the line it goes on");
+    assert.equal(snippetAsText("lb = {\n\t$0\n}", "\t"), "lb = {\n\t\t\n\t}");
     assert.equal(snippetAsText("a = ${1:x ${2:y}} $0 \\$HOME \\}"), "a = x y  $HOME }");
     assert.equal(snippetAsText("cost = $5 ${x}"), "cost =  ${x}");
   });

@@ -1,8 +1,16 @@
 // A completion snippet as plain text, for editors that insert text as it is (Emacs without
 // yasnippet, Neovim without a snippet engine): each placeholder becomes its default, a choice
-// its first option, a tab stop nothing, and escapes their character.
+// its first option, a tab stop nothing, and escapes their character. An editor indents a
+// snippet's later lines as the line it is inserted on, and a tab as one level; plain text is
+// inserted as it is, so that is done here.
 
-export function snippetAsText(snippet: string): string {
+/** `indent`: the leading white space of the line the text goes on. */
+export function snippetAsText(snippet: string, indent = ""): string {
+  const unit = indent.includes("\t") ? "\t" : "    ";
+  return plain(snippet).replace(/\n(\t*)/g, (_, tabs: string) => `\n${indent}${unit.repeat(tabs.length)}`);
+}
+
+function plain(snippet: string): string {
   let out = "";
   let i = 0;
   while (i < snippet.length) {

@@ -10,6 +10,9 @@ import type { OpenDocument } from "./documents";
 
 export interface DocumentParams { textDocument: { uri: string } }
 
+/** What a request must carry besides its document, checked before it is handled. */
+export type Needs = "position" | "range";
+
 export class RequestPipeline {
   /** Told when a document was read again after a failure: its diagnostics must follow. */
   onRecovered: (doc: OpenDocument) => void = () => {};
@@ -24,10 +27,17 @@ export class RequestPipeline {
   document<P extends DocumentParams, R>(
     method: string,
     handle: (doc: OpenDocument, params: P, token: CancellationToken) => R | Promise<R>,
+    needs: Needs | null = null,
   ): (params: P, token: CancellationToken) => Promise<R | null> {
     return async (params, token) => {
       const uri: unknown = params?.textDocument?.uri;
-      const doc = typeof uri === "string" ? this.session.documents.get(uri) : undefined;
+      if (typeof uri !== "string") throw new ResponseError(ErrorCodes.InvalidParams, `${method}: textDocument.uri is missing`);
+      const p = params as unknown as { position?: unknown; range?: { start?: unknown; end?: unknown } };
+      if (needs === "position" && !isPosition(p.position)) throw new ResponseError(ErrorCodes.InvalidParams, `${method}: position is missing or malformed`);
+      if (needs === "range" && !(isPosition(p.range?.start) && isPosition(p.range?.end))) {
+        throw new ResponseError(ErrorCodes.InvalidParams, `${method}: range is missing or malformed`);
+      }
+      const doc = this.session.documents.get(uri);
       if (!doc) return null;
       checkCancelled(token);
       const revision = doc.revision;
@@ -90,6 +100,11 @@ export class RequestPipeline {
       this.session.error(`reading ${doc.uri} again`, e);
     }
   }
+}
+
+function isPosition(p: unknown): boolean {
+  const q = p as { line?: unknown; character?: unknown } | null | undefined;
+  return typeof q?.line === "number" && typeof q.character === "number" && Number.isFinite(q.line) && Number.isFinite(q.character);
 }
 
 function checkCancelled(token: CancellationToken | undefined): void {

@@ -10,6 +10,7 @@ import { DocumentAnalyzer } from "../validation/document-analyzer";
 import { DEFAULT_VALIDATION_SETTINGS, readValidationSettings, type ValidationSettings } from "../validation/settings";
 import { isEmptyChange, WorkspaceIndex, type IndexChange } from "../workspace/workspace-index";
 import { nodeFiles } from "../workspace/workspace-files";
+import { DEFAULT_SCAN_LIMITS, type ScanLimits } from "../workspace/folder-scan";
 import { dependsOn, FileView, type Dependencies } from "../workspace/file-view";
 import type { PathIndex } from "../paths/definitions";
 import type { Located } from "../schemas/schema-navigation";
@@ -36,6 +37,8 @@ export class Session {
   schemas = new SchemaContext();
   settings: ValidationSettings = UNTIL_SETTINGS;
   client: ClientAbilities = { snippets: false, documentChanges: false };
+  /** How far the index reads each folder (`tsk.maxIndexedFiles`). */
+  scanLimits: ScanLimits = DEFAULT_SCAN_LIMITS;
   /** Whether the client answers workspace/configuration requests. */
   pullsConfiguration = false;
   /** The workspace folders, as the client names them. */
@@ -63,6 +66,8 @@ export class Session {
   /** Settings as the client sends them (the `tsk` section, and whether the workspace is trusted). */
   applySettings(raw: unknown): void {
     this.settings = readValidationSettings(raw);
+    const max = (raw as { maxIndexedFiles?: unknown } | null)?.maxIndexedFiles;
+    this.scanLimits = { ...DEFAULT_SCAN_LIMITS, maxFiles: typeof max === "number" && Number.isInteger(max) && max > 0 ? max : DEFAULT_SCAN_LIMITS.maxFiles };
   }
 
   /**

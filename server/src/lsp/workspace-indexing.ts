@@ -71,9 +71,11 @@ export class WorkspaceIndexing {
     try {
       const change = await heapMode.inBulk(() => index.update({
         cancelled: () => job.cancelled,
+        limits: session.scanLimits,
         progress: (done, total) => progress?.report(total > 0 ? Math.floor((done * 100) / total) : 100, `${done} of ${total} files`),
       }));
       session.workspaceChanged(change);
+      if (!job.cancelled) this.tellPartial();
     } catch (e) {
       // Checks run on what was read rather than wait for ever.
       session.error("indexing the workspace", e);
@@ -85,7 +87,6 @@ export class WorkspaceIndexing {
     if (job.cancelled || this.current !== job) return;
     this.current = null;
     session.log(`tsk: indexed ${index.size} config files in ${Date.now() - started} ms`);
-    this.tellPartial();
     // Checks that waited for the whole workspace run now.
     session.invalidateValidations();
     this.diagnostics.scheduleAll();

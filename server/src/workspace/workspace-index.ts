@@ -130,6 +130,12 @@ export class WorkspaceIndex {
     return [...this.partialFolders.values()];
   }
 
+  /** The limits were raised: the folders read only in part are read again by the next update. */
+  rescanPartial(): void {
+    for (const folder of this.partialFolders.keys()) this.pendingFolders.add(folder);
+    this.partialFolders.clear();
+  }
+
   /** Whether files wait to be analysed again or folders to be read. */
   get upToDate(): boolean {
     return this.complete && this.stale.size === 0;

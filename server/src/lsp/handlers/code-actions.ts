@@ -21,5 +21,5 @@ export function registerCodeActions(session: Session, requests: RequestPipeline)
       isPreferred: f.preferred,
       edit: { changes: { [textDocument.uri]: f.edits.map((e) => ({ range: toRange(tree, e.start, e.end), newText: e.newText })) } },
     }));
-  }));
+  }, "range"));
 }

@@ -29,6 +29,8 @@ export function registerCompletion(session: Session, requests: RequestPipeline):
       tree: doc.tree, index, roots, navigator: session.schemas.navigator, services: session.workspace.serviceCatalog(), globalsElsewhere,
     }, offset);
     const snippets = session.client.snippets;
+    const line = doc.tree.buffer.slice(doc.tree.offsetAt({ line: position.line, character: 0 }), offset);
+    const indent = /^[ \t]*/.exec(line)![0];
     return items.map((i): LspItem => {
       const asSnippet = i.snippet && snippets;
       return {
@@ -36,10 +38,10 @@ export function registerCompletion(session: Session, requests: RequestPipeline):
         kind: KIND[i.kind],
         detail: i.detail,
         documentation: i.documentation ? { kind: MarkupKind.Markdown, value: i.documentation } : undefined,
-        textEdit: { range: toRange(doc.tree, i.replace.start, i.replace.end), newText: asSnippet || !i.snippet ? i.insertText : snippetAsText(i.insertText) },
+        textEdit: { range: toRange(doc.tree, i.replace.start, i.replace.end), newText: asSnippet || !i.snippet ? i.insertText : snippetAsText(i.insertText, indent) },
         insertTextFormat: asSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         sortText: i.sortText,
       };
     });
-  }));
+  }, "position"));
 }

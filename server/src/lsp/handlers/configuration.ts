@@ -18,8 +18,10 @@ export async function loadSettings(session: Session): Promise<void> {
 
 export function registerConfiguration(session: Session, requests: RequestPipeline, diagnostics: DiagnosticsScheduler, indexing: WorkspaceIndexing): void {
   session.connection.onDidChangeConfiguration(requests.notification("workspace/didChangeConfiguration", async (change) => {
+    const limits = session.scanLimits;
     if (session.pullsConfiguration) await loadSettings(session);
     else session.applySettings((change?.settings as { tsk?: unknown } | null)?.tsk);
+    if (session.scanLimits.maxFiles !== limits.maxFiles) session.workspace.rescanPartial();
     // Schema files may have changed on disk too: read them again.
     reloadSchemas(session, diagnostics, indexing);
   }));

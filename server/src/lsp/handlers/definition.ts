@@ -9,5 +9,5 @@ export function registerDefinition(session: Session, requests: RequestPipeline):
     session.analyzed(doc);
     const found = findDefinition(session.workspace, session.fileOf(doc), doc.tree.offsetAt(position));
     return found.map((l) => toLspLocation(l, (f) => session.uriOf(f)));
-  }));
+  }, "position"));
 }

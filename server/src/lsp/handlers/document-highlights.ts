@@ -8,5 +8,5 @@ export function registerDocumentHighlights(session: Session, requests: RequestPi
   session.connection.onDocumentHighlight(requests.document("textDocument/documentHighlight", (doc, { position }): DocumentHighlight[] => {
     session.analyzed(doc);
     return documentHighlights(session.workspace, session.fileOf(doc), doc.tree.offsetAt(position)).map((range) => ({ range }));
-  }));
+  }, "position"));
 }

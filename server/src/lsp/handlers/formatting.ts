@@ -15,7 +15,7 @@ function formatOptions(options: FormattingOptions | undefined): FormatOptions {
 
 export function registerFormatting(session: Session, requests: RequestPipeline): void {
   session.connection.onDocumentFormatting(requests.document("textDocument/formatting", (doc, { options }) => format(session, doc, options, null)));
-  session.connection.onDocumentRangeFormatting(requests.document("textDocument/rangeFormatting", (doc, { options, range }) => format(session, doc, options, range)));
+  session.connection.onDocumentRangeFormatting(requests.document("textDocument/rangeFormatting", (doc, { options, range }) => format(session, doc, options, range), "range"));
 }
 
 function format(session: Session, doc: OpenDocument, options: FormattingOptions | undefined, range: Range | null): TextEdit[] | null {

@@ -20,5 +20,5 @@ export function registerHover(session: Session, requests: RequestPipeline): void
     const h = hover({ tree: doc.tree, index, roots, navigator: session.schemas.navigator, globalElsewhere }, offset);
     if (!h) return null;
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(doc.tree, h.start, h.end) };
-  }));
+  }, "position"));
 }

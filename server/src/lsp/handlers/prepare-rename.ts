@@ -11,5 +11,5 @@ export function registerPrepareRename(session: Session, requests: RequestPipelin
     const outcome = prepareRename(session.workspace, session.fileOf(doc), doc.tree.offsetAt(position));
     if (!outcome.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, outcome.reason);
     return outcome.value;
-  }));
+  }, "position"));
 }

@@ -9,5 +9,5 @@ export function registerReferences(session: Session, requests: RequestPipeline):
     session.analyzed(doc);
     const found = findReferences(session.workspace, session.fileOf(doc), doc.tree.offsetAt(position), context?.includeDeclaration !== false);
     return found.map((l) => toLspLocation(l, (f) => session.uriOf(f)));
-  }));
+  }, "position"));
 }

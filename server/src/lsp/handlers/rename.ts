@@ -22,7 +22,7 @@ export function registerRename(session: Session, requests: RequestPipeline, inde
     // The index knows closed files as they were when last read: read again any that changed.
     if (freshenFromDisk(session, edits)) edits = plan(session, doc, position, String(newName ?? ""));
     return toWorkspaceEdit(session, edits);
-  }));
+  }, "position"));
 }
 
 function plan(session: Session, doc: OpenDocument, position: { line: number; character: number }, newName: string): Map<string, FileEdit[]> {
