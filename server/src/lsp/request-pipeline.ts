@@ -75,7 +75,7 @@ export class RequestPipeline {
       try {
         await handle(params);
       } catch (e) {
-        this.session.error(`${method} ${describe(params)}`, e);
+        this.session.error(describe(method, params), e);
         const uri = (params as Partial<DocumentParams> | null)?.textDocument?.uri;
         const doc = typeof uri === "string" ? this.session.documents.get(uri) : undefined;
         if (doc) this.recover(doc);
@@ -86,7 +86,7 @@ export class RequestPipeline {
   private failed(method: string, params: unknown, e: unknown, doc: OpenDocument | null): ResponseError<void> {
     // Deliberate answers (a rename refused, a request cancelled) go to the client as they are.
     if (e instanceof ResponseError) return e as ResponseError<void>;
-    this.session.error(`${method} ${describe(params)}`, e);
+    this.session.error(describe(method, params), e);
     if (doc) this.recover(doc);
     const message = e instanceof Error ? e.message : String(e);
     return new ResponseError(ErrorCodes.InternalError, `tsk: ${method} failed: ${message} (logged; the document was read again)`);
@@ -111,10 +111,10 @@ function checkCancelled(token: CancellationToken | undefined): void {
   if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
 }
 
-/** The request's document and position, for the log: enough to reproduce it, not the whole text. */
-function describe(params: unknown): string {
+/** The request, its document and position, for the log: enough to reproduce it, not the whole text. */
+function describe(method: string, params: unknown): string {
   const p = params as { textDocument?: { uri?: unknown; version?: unknown }; position?: { line?: unknown; character?: unknown } } | null;
-  const parts: string[] = [];
+  const parts: string[] = [method];
   if (typeof p?.textDocument?.uri === "string") parts.push(p.textDocument.uri);
   if (p?.position) parts.push(`at ${String(p.position.line)}:${String(p.position.character)}`);
   if (p?.textDocument?.version !== undefined) parts.push(`version ${String(p.textDocument.version)}`);
