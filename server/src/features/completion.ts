@@ -8,7 +8,8 @@ import { definitionsOf, type PathIndex } from "../paths/definitions";
 import { formatPath, type Path } from "../paths/path";
 import type { Located, SchemaNavigator } from "../schemas/schema-navigation";
 import type { ServiceCatalog } from "../rules/rule";
-import { OPERATORS } from "./operators";
+import { OPERATORS } from "../operators/catalogue";
+import { operatorMarkdown, operatorSignature, operatorSnippet } from "./operator-docs";
 import { defaultValue, description, enumValues, examples, keyMarkdown, tskLiteral, typeText } from "./schema-docs";
 
 export type CompletionKind = "property" | "section" | "value" | "enum" | "snippet" | "operator" | "global" | "reference";
@@ -192,8 +193,8 @@ function literalRange(e: Expression | null, base: number): { start: number; end:
 
 function operatorItems(replace: { start: number; end: number }): CompletionItem[] {
   return OPERATORS.map((o, i) => ({
-    label: `@${o.name}`, kind: "operator" as const, detail: o.signature, documentation: o.doc,
-    insertText: `@${o.snippet}`, snippet: true, replace, sortText: String(i).padStart(3, "0"),
+    label: `@${o.name}`, kind: "operator" as const, detail: operatorSignature(o), documentation: operatorMarkdown(o, false),
+    insertText: operatorSnippet(o), snippet: true, replace, sortText: String(i).padStart(3, "0"),
   }));
 }
 

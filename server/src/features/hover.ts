@@ -6,7 +6,8 @@ import { pathAt } from "../paths/path-at";
 import type { PathIndex } from "../paths/definitions";
 import { formatPath } from "../paths/path";
 import type { Located, SchemaNavigator } from "../schemas/schema-navigation";
-import { FILE_READ_DOC, operatorDoc } from "./operators";
+import { operatorNamed } from "../operators/catalogue";
+import { FILE_READ_DOC, operatorMarkdown } from "./operator-docs";
 import { enumValues, keyMarkdown } from "./schema-docs";
 
 export interface Hover { markdown: string; start: number; end: number }
@@ -51,8 +52,8 @@ export function hover(ctx: HoverContext, offset: number): Hover | null {
 
 function expressionHover(ctx: HoverContext, e: Expression, range: { start: number; end: number }): Hover | null {
   if (e.kind === "operator") {
-    const doc = operatorDoc(e.name);
-    return { markdown: doc ? `\`${doc.signature}\`\n\n${doc.doc}` : `\`@${e.name}\`: an operator this editor has no documentation for`, ...range };
+    const op = operatorNamed(e.name);
+    return { markdown: op ? operatorMarkdown(op, true) : `\`@${e.name}\`: an operator neither the TuskLang SDKs nor their docs name`, ...range };
   }
   if (e.kind === "member" && e.name === "tsk" && e.object.kind === "operator") {
     return { markdown: `\`@${e.object.name}.tsk\`: the config file \`${e.object.name}.tsk\`\n\n${FILE_READ_DOC}`, ...range };

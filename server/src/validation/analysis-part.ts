@@ -10,6 +10,7 @@ import type { Path } from "../paths/path";
 import { namesIn, wordsOf, type ValueNames } from "../paths/value-names";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { statementChecks } from "../diagnostics/document-checks";
+import { unknownOperators } from "../operators/unknown-operators";
 import type { ServiceReference } from "../rules/service-references";
 import { suppressionsIn, type Suppression } from "./suppressions";
 
@@ -38,7 +39,7 @@ export interface PartContent {
   /** The definitions whose values are bare words, which may name other keys. */
   withWords: Definition[];
   names: ValueNames;
-  /** Directives and escapes. */
+  /** Directives, escapes and unknown operators. */
   checks: Diagnostic[];
   hasProblems: boolean;
   suppressions: Suppression[];
@@ -90,7 +91,7 @@ export function contentOf(tree: SyntaxTree, s: Statement, part: Part): PartConte
       globalUses: shared(names.globalUses), reads: shared(names.reads), imports: shared(names.imports), words: shared(names.words),
       globalsInStrings: shared(names.globalsInStrings), expressionStrings: shared(names.expressionStrings),
     },
-    checks: shared(statementChecks(tree, body, 0)),
+    checks: shared(statementChecks(tree, body, 0).concat(unknownOperators(body, 0))),
     hasProblems,
     suppressions: shared(suppressionsIn(body, 0)),
     instance: null,

@@ -265,7 +265,7 @@ function namesOf(contents: PartContent[]): ValueNames {
   };
 }
 
-/** Syntax problems, duplicate keys, directives and escapes, in text order. */
+/** Syntax problems, duplicate keys, directives, escapes and unknown operators, in text order. */
 function checksOf(tree: SyntaxTree, statements: Statement[], parts: Part[], contents: PartContent[], paths: PathIndex): Diagnostic[] {
   const checks: Diagnostic[] = duplicateKeys(tree, paths);
   for (let i = 0; i < contents.length; i++) {
