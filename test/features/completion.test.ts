@@ -68,10 +68,10 @@ describe("completion knows where the cursor is", () => {
   it("offers operators where a value starts, and at the start of a statement for @import", () => {
     const value = labels("port = @e|");
     assert.ok(value.includes("@env"), value.join(", "));
-    assert.equal(accept("port = @e|", "@env"), 'port = @env("NAME", "default")');
+    assert.equal(accept("port = @e|", "@env"), 'port = @env("name")');
     assert.ok(labels("port = @|\nhost = 1\n").includes("@env"));
     assert.ok(labels("@imp|").includes("@import"));
-    assert.equal(accept("services {\n    @imp|\n}\n", "@import"), 'services {\n    @import("shared.tsk")\n}\n');
+    assert.equal(accept("services {\n    @imp|\n}\n", "@import"), 'services {\n    @import("path")\n}\n');
   });
 
   it("offers globals where a value starts, not where a global is being defined", () => {
