@@ -18,6 +18,7 @@ import { Workspace } from "../helpers/workspace-fixture";
 const SEEDS = (process.env.TSK_FUZZ_SEEDS ?? "1,2,3").split(",").map(Number);
 const EDITS = Number(process.env.TSK_FUZZ_EDITS ?? 400);
 const CHECK_EVERY = 20;
+const MEMORY_SEED = 4242;
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 function random(seed: number): () => number {
@@ -143,7 +144,13 @@ describe("the server under random editing (seeded fuzz over LSP stdio)", () => {
   }
 
   for (const seed of SEEDS) {
-    it(`seed ${seed}: ${EDITS} edits agree with fresh opens, and every request is answered`, async () => {
+    it(`seed ${seed}: ${EDITS} edits agree with fresh opens, and every request is answered`, () => run(seed, EDITS, CHECK_EVERY));
+  }
+
+  it("stays within bounded memory over 5,000 edits, agreeing with fresh opens all along", () => run(MEMORY_SEED, 5000, 250));
+
+  async function run(seed: number, edits: number, checkEvery: number): Promise<void> {
+    {
       const next = random(seed);
       const uri = ws.uri(`fuzz-${seed}.tsk`);
       const doc = TextDocument.create(uri, "tsk", 1, START[seed % START.length]);
@@ -151,7 +158,7 @@ describe("the server under random editing (seeded fuzz over LSP stdio)", () => {
       const failures: string[] = [];
       let version = 1;
       let rssAfterWarmup = 0;
-      for (let i = 1; i <= EDITS; i++) {
+      for (let i = 1; i <= edits; i++) {
         // One to four changes to a notification, each against the text the one before left.
         const count = next() < 0.8 ? 1 : 2 + Math.floor(next() * 3);
         const changes: TextDocumentContentChangeEvent[] = [];
@@ -174,7 +181,7 @@ describe("the server under random editing (seeded fuzz over LSP stdio)", () => {
             if (!ACCEPTED_ERRORS.has(e.code ?? 0)) failures.push(`edit ${i}, ${method} at ${JSON.stringify(start)}: ${e.code} ${e.message}`);
           });
         }
-        if (i % CHECK_EVERY !== 0 && i !== EDITS) continue;
+        if (i % checkEvery !== 0 && i !== edits) continue;
         const text = doc.getText();
         const published = await edited.diagnostics(uri, (p) => p.version === version, 60_000, 0);
         const expected = await freshly(uri, text, version);
@@ -185,7 +192,7 @@ describe("the server under random editing (seeded fuzz over LSP stdio)", () => {
         };
         assert.deepEqual(got, expected, `seed ${seed}, after edit ${i}: the edited document and a fresh open of its text disagree`);
         assert.deepEqual(failures, [], `seed ${seed}: requests failed`);
-        if (i === 200) rssAfterWarmup = rssOf(edited.pid);
+        if (i === checkEvery * Math.ceil(200 / checkEvery)) rssAfterWarmup = rssOf(edited.pid);
       }
       await edited.close(uri);
       await fresh.close(uri);
@@ -195,9 +202,9 @@ describe("the server under random editing (seeded fuzz over LSP stdio)", () => {
       if (rssAfterWarmup > 0) {
         const rss = rssOf(edited.pid);
         // A leak grows with the edits; the bound is generous, for collection's timing.
-        assert.ok(rss < rssAfterWarmup * 2 + 64 * 1024 * 1024, `memory grew from ${rssAfterWarmup >> 20} MB to ${rss >> 20} MB over ${EDITS} edits`);
+        assert.ok(rss < rssAfterWarmup * 2 + 64 * 1024 * 1024, `memory grew from ${rssAfterWarmup >> 20} MB to ${rss >> 20} MB over ${edits} edits`);
       }
-    });
+    }
   }
 
   it("regression incremental-mismatch-1: 387 edits of a corpus file publish what a fresh open of the result does", async () => {
