@@ -326,10 +326,12 @@ describe("the request pipeline over LSP", () => {
       const at = { textDocument: { uri }, position: { line: 50_000, character: 1 } };
       // Each must answer (the guard is against a hang, not a speed figure).
       for (const method of ["textDocument/hover", "textDocument/completion", "textDocument/documentHighlight", "textDocument/definition", "textDocument/references"]) {
+        let timer: NodeJS.Timeout | undefined;
         const answer = await Promise.race([
           client.request(method, { ...at, context: { includeDeclaration: true } }).then(() => "answered", () => "error"),
-          new Promise((r) => setTimeout(() => r("no answer in 60 s"), 60_000)),
+          new Promise((r) => { timer = setTimeout(() => r("no answer in 60 s"), 60_000); }),
         ]);
+        clearTimeout(timer);
         assert.equal(answer, "answered", method);
       }
       assert.ok(client.alive);
@@ -385,6 +387,34 @@ describe("trust is decided before anything the workspace names is read", () => {
     } finally {
       await client.stop();
       ws.dispose();
+    }
+  });
+
+  it("does not read a #!schema outside the workspace folder, even through a link, and says so", async () => {
+    const outside = new Workspace("tsk-outside-", { "s.schema.json": schema });
+    const ws = new Workspace("tsk-inside-", {
+      "app.tsk": `#!schema ${path.join(outside.root, "s.schema.json")}\npayments.provider = "paypal"\n`,
+      "linked.tsk": "#!schema ./link.json\npayments.provider = \"paypal\"\n",
+      "inside.tsk": "#!schema ./s.schema.json\npayments.provider = \"paypal\"\n",
+      "s.schema.json": schema,
+    });
+    fs.symlinkSync(outside.path("s.schema.json"), ws.path("link.json"));
+    const client = new LspClient();
+    try {
+      await client.initialize(ws.rootUri, {}, VSCODE_LIKE);
+      for (const name of ["app.tsk", "linked.tsk"]) {
+        await client.open(ws.uri(name), ws.files[name]);
+        const p = await client.diagnostics(ws.uri(name), (x) => x.diagnostics.length > 0);
+        assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line]), [["schema-outside-workspace", 0]], name);
+        assert.match(p.diagnostics[0].message, /is outside the workspace folder, so it is not read/);
+      }
+      await client.open(ws.uri("inside.tsk"), ws.files["inside.tsk"]);
+      const inside = await client.diagnostics(ws.uri("inside.tsk"), (x) => x.diagnostics.length > 0);
+      assert.ok(inside.diagnostics.some((d) => /stripe/.test(d.message)), JSON.stringify(inside.diagnostics));
+    } finally {
+      await client.stop();
+      ws.dispose();
+      outside.dispose();
     }
   });
 

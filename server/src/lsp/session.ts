@@ -75,7 +75,7 @@ export class Session {
    * workspace trust (Neovim, Emacs): the folder the user opened is trusted.
    */
   trustWithoutSettings(): void {
-    this.settings = DEFAULT_VALIDATION_SETTINGS;
+    this.applySettings({});
   }
 
   log(message: string): void {

@@ -1,6 +1,7 @@
 // Which schemas apply to a document: `#!schema` in the file first; else the built-in
 // schemas (unless turned off) plus those the settings associate with the file's path by glob,
 // as `yaml.schemas` does for YAML.
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { minimatch } from "minimatch";
 import { URI } from "vscode-uri";
@@ -18,9 +19,15 @@ export interface SchemaSettings {
    * `#!schema` is then not read (a file can point anywhere on disk), and the built-in ones apply.
    */
   trusted: boolean;
+  /**
+   * true in the editor: a `#!schema` path must lie inside the document's workspace folder (its
+   * own folder when it is in none), for a file must not show what a file outside the workspace
+   * holds (a schema's descriptions appear in hover). `tsk check` reads what it is pointed at.
+   */
+  confined: boolean;
 }
 
-export const DEFAULT_SCHEMA_SETTINGS: SchemaSettings = { builtin: true, associations: {}, trusted: true };
+export const DEFAULT_SCHEMA_SETTINGS: SchemaSettings = { builtin: true, associations: {}, trusted: true, confined: false };
 
 export interface DocumentPlace {
   /** The document's file path, when it is a file. */
@@ -46,6 +53,11 @@ export function associate(tree: SyntaxTree, place: DocumentPlace, settings: Sche
     if (!settings.trusted && !directive.argument.startsWith("tsk-schema:")) {
       const message = "this workspace is not trusted, so the schema this file names is not read: the built-in schemas apply (trust the workspace to use it)";
       return { schemas: settings.builtin ? [BUILTIN_ROOT] : [], problems: [{ ...range, severity: "info", code: "schema-untrusted", message }], directive: null };
+    }
+    const file = schemaFile(directive.argument, place.file ? path.dirname(place.file) : place.folder);
+    if (settings.confined && file !== null && place.folder !== null && !isInside(file, place.folder)) {
+      const message = `${directive.argument} is outside the workspace folder, so it is not read: the built-in schemas apply (name it in the tsk.schemas setting to use it)`;
+      return { schemas: settings.builtin ? [BUILTIN_ROOT] : [], problems: [{ ...range, severity: "warning", code: "schema-outside-workspace", message }], directive: null };
     }
     const loaded = load(directive.argument, place.file ? path.dirname(place.file) : place.folder, store);
     return { schemas: loaded.uri ? [loaded.uri] : [], problems: loaded.problem ? [{ ...range, ...loaded.problem }] : [], directive: range };
@@ -79,6 +91,25 @@ function matches(place: DocumentPlace, globs: string[]): boolean {
   const absolute = place.file.split(path.sep).join("/");
   return globs.some((g) => minimatch(absolute, g, { dot: true, matchBase: !g.includes("/") }) ||
     (relative !== null && minimatch(relative, g, { dot: true, matchBase: !g.includes("/") })));
+}
+
+/** The file a schema reference names, or null when it names none on disk (a URL, a built-in). */
+function schemaFile(reference: string, relativeTo: string | null): string | null {
+  if (/^https?:\/\//i.test(reference) || reference.startsWith("tsk-schema:")) return null;
+  return reference.startsWith("file:") ? URI.parse(reference).fsPath : path.resolve(relativeTo ?? process.cwd(), reference);
+}
+
+/** Whether `file` lies inside `folder`, links followed (a link inside may point outside). */
+function isInside(file: string, folder: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const relative = path.relative(real(folder), real(file));
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 }
 
 type Loaded = { uri: string | null; problem: Omit<Diagnostic, "start" | "end"> | null };

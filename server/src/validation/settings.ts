@@ -40,6 +40,7 @@ export function readValidationSettings(raw: unknown): ValidationSettings {
     enabled: o.validate !== false,
     rules,
     // The VS Code client sends `workspaceTrusted: false` in a workspace the user has not trusted.
-    schemas: { builtin: o.builtinSchemas !== false, associations, trusted: o.workspaceTrusted !== false },
+    // Settings from an editor: a `#!schema` path stays inside the workspace folder.
+    schemas: { builtin: o.builtinSchemas !== false, associations, trusted: o.workspaceTrusted !== false, confined: true },
   };
 }
