@@ -38,9 +38,11 @@ export interface ContentChange { range?: { start: Position; end: Position }; tex
 
 export function applyContentChange(tree: SyntaxTree, change: ContentChange): SyntaxTree {
   if (!change.range) return parse(change.text);
-  const start = tree.offsetAt(change.range.start);
-  const end = Math.max(start, tree.offsetAt(change.range.end));
-  return applyEdit(tree, { start, end, text: change.text });
+  // A range whose end comes before its start is the same range, its ends swapped, as the
+  // reference implementation (vscode-languageserver-textdocument) takes it: not an insertion.
+  const a = tree.offsetAt(change.range.start);
+  const b = tree.offsetAt(change.range.end);
+  return applyEdit(tree, { start: Math.min(a, b), end: Math.max(a, b), text: change.text });
 }
 
 /** One level of the path from the root to the body the edit is in. */
