@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { URI } from "vscode-uri";
+import { MAX_SCHEMA_BYTES, readTextFile } from "../files/read-file";
 
 export type JsonSchema = { [k: string]: unknown } | boolean;
 
@@ -55,15 +56,13 @@ export class SchemaStore {
   /** Reads one schema file; returns its document, or null (and records why) when it cannot. */
   loadFile(file: string): SchemaDocument | null {
     const location = URI.file(path.resolve(file)).toString();
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      this.errors.push({ location, message: code === "ENOENT" ? "schema file not found" : `cannot read the schema: ${(e as Error).message}` });
+    const read = readTextFile(file, MAX_SCHEMA_BYTES);
+    if (read.error !== undefined) {
+      const missing = read.error === "no such file or folder";
+      this.errors.push({ location, message: missing ? "schema file not found" : `cannot read the schema: ${read.error}` });
       return null;
     }
-    return this.add(location, text);
+    return this.add(location, read.text);
   }
 
   /** Adds a schema from its text; a document with errors is recorded, not thrown. */
