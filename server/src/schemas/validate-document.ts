@@ -1,5 +1,6 @@
 // Validating a document against the schemas associated with it.
 import type { Diagnostic } from "../diagnostics/diagnostic";
+import { escapeInvisible } from "../syntax/shown-text";
 import type { Association } from "./schema-association";
 import type { Instance } from "./instance";
 import { schemaDiagnostics } from "./schema-diagnostics";
@@ -11,7 +12,7 @@ export function validateInstance(instance: Instance, association: Association, v
   for (const uri of association.schemas) {
     const compiled = validator.compile(uri);
     if (!compiled.validate) {
-      out.push({ ...at, severity: "warning", code: "broken-schema", message: `schema ${uri} is not used: ${compiled.error}` });
+      out.push({ ...at, severity: "warning", code: "broken-schema", message: escapeInvisible(`schema ${uri} is not used: ${compiled.error}`) });
       continue;
     }
     try {
@@ -20,7 +21,7 @@ export function validateInstance(instance: Instance, association: Association, v
       }
     } catch (e) {
       const why = e instanceof RangeError ? "it refers to itself without end" : (e as Error).message;
-      out.push({ ...at, severity: "warning", code: "broken-schema", message: `schema ${uri} could not check this file: ${why}` });
+      out.push({ ...at, severity: "warning", code: "broken-schema", message: escapeInvisible(`schema ${uri} could not check this file: ${why}`) });
     }
   }
   return out;
