@@ -12,7 +12,7 @@ const CORE = ["files", "syntax", "paths", "diagnostics", "schemas", "rules", "va
 /** Packages a folder may import, beyond Node's own modules. */
 const PACKAGES: Record<string, string[]> = {
   syntax: ["chevrotain"],
-  schemas: ["ajv", "ajv-formats", "minimatch", "vscode-uri"],
+  schemas: ["ajv", "ajv-formats", "minimatch", "re2js", "vscode-uri"],
   lsp: ["vscode-languageserver", "vscode-languageserver-textdocument", "vscode-uri"],
   client: ["vscode", "vscode-languageclient"],
 };

@@ -1,6 +1,6 @@
 // Validating a document against the schemas associated with it.
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { escapeInvisible } from "../syntax/shown-text";
+import { escapeInvisible, shownText } from "../syntax/shown-text";
 import type { Association } from "./schema-association";
 import type { Instance } from "./instance";
 import { schemaDiagnostics } from "./schema-diagnostics";
@@ -15,6 +15,7 @@ export function validateInstance(instance: Instance, association: Association, v
       out.push({ ...at, severity: "warning", code: "broken-schema", message: escapeInvisible(`schema ${uri} is not used: ${compiled.error}`) });
       continue;
     }
+    if (compiled.unchecked.length > 0) out.push({ ...at, severity: "warning", code: "unchecked-pattern", message: uncheckedMessage(uri, compiled.unchecked) });
     try {
       if (!compiled.validate(instance.value) && compiled.validate.errors) {
         for (const d of schemaDiagnostics(compiled.validate.errors, instance)) out.push(d);
@@ -25,4 +26,9 @@ export function validateInstance(instance: Instance, association: Association, v
     }
   }
   return out;
+}
+
+function uncheckedMessage(uri: string, unchecked: { pattern: string; why: string }[]): string {
+  const more = unchecked.length > 1 ? ` (and ${unchecked.length - 1} more)` : "";
+  return escapeInvisible(`schema ${uri}: the pattern '${shownText(unchecked[0].pattern)}'${more} is not checked: ${unchecked[0].why}`);
 }
