@@ -17,8 +17,13 @@ import { shownText } from "./shown-text";
 /** What a NUL outside strings and comments is told: in a text editor's buffer it is most often a UTF-16 file read as UTF-8. */
 export const NUL_MESSAGE = "this text holds NUL characters: is the file UTF-16? TSK files are UTF-8";
 
-/** Deeper expression nesting than this is reported instead of parsed. */
-export const MAX_EXPRESSION_DEPTH = 1000;
+/**
+ * Deeper expression nesting than this is reported instead of parsed. The expression grammar
+ * is recursive descent: near 190 levels of brackets it ran out of stack, where exactly
+ * depending on how deep the caller's stack already was (the server's differs from the CLI's).
+ * A limit well below that gives the same answer everywhere.
+ */
+export const MAX_EXPRESSION_DEPTH = 100;
 
 export type BodyStyle = "root" | "block" | "object" | "angle";
 
