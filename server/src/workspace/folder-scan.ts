@@ -15,7 +15,24 @@ export function inSkippedFolder(file: string): boolean {
 
 /** Every .tsk file below `folder`, depth first, without recursion (deep trees are fine). */
 export function listTskFiles(folder: string, limit = MAX_FILES): string[] {
+  return scanTskFiles(folder, limit).files;
+}
+
+export interface FolderScan {
+  files: string[];
+  /** The scan stopped at `limit`: files were left out. */
+  stoppedEarly: boolean;
+  /**
+   * .tsk files seen and left out: a lower bound when `stoppedEarly`, since the folders not yet
+   * read are not read to count theirs (that would cost the walk the limit saves).
+   */
+  skipped: number;
+}
+
+/** listTskFiles, saying whether it stopped at the limit and how many files it saw and left out. */
+export function scanTskFiles(folder: string, limit = MAX_FILES): FolderScan {
   const out: string[] = [];
+  let skipped = 0;
   const pending = [folder];
   while (pending.length > 0 && out.length < limit) {
     const dir = pending.pop()!;
@@ -29,10 +46,11 @@ export function listTskFiles(folder: string, limit = MAX_FILES): string[] {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIPPED.has(e.name)) pending.push(full);
-      } else if (e.isFile() && e.name.endsWith(".tsk") && out.length < limit) {
-        out.push(full);
+      } else if (e.isFile() && e.name.endsWith(".tsk")) {
+        if (out.length < limit) out.push(full);
+        else skipped++;
       }
     }
   }
-  return out;
+  return { files: out, stoppedEarly: skipped > 0 || pending.length > 0, skipped };
 }
