@@ -120,7 +120,7 @@ export class SchemaNavigator {
   private computeStep(current: Located[], segment: string | number): Located[] {
     const next: Located[] = [];
     for (const s of current) {
-      for (const child of this.child(s, segment)) next.push(...this.expand(child));
+      for (const child of this.child(s, segment)) pushAll(next, this.expand(child));
     }
     return dedupe(next);
   }
@@ -134,7 +134,7 @@ export class SchemaNavigator {
       for (const [name, sub] of Object.entries(props as Record<string, JsonSchema>)) {
         if (typeof sub !== "object") continue;
         const list = out.get(name) ?? [];
-        list.push(...this.expand({ schema: sub as SchemaObject, base: s.base }));
+        pushAll(list, this.expand({ schema: sub as SchemaObject, base: s.base }));
         out.set(name, list);
       }
     }
@@ -149,14 +149,14 @@ export class SchemaNavigator {
     const ref = s.schema.$ref;
     if (typeof ref === "string") {
       const target = this.resolveRef(ref, s.base);
-      if (target) out.push(...this.expand(target, depth + 1, seen));
+      if (target) pushAll(out, this.expand(target, depth + 1, seen));
     }
     out.push(s);
     for (const k of ["allOf", "anyOf", "oneOf"]) {
       const branches = s.schema[k];
       if (!Array.isArray(branches)) continue;
       for (const b of branches) {
-        if (b && typeof b === "object") out.push(...this.expand({ schema: b as SchemaObject, base: baseOf(b as SchemaObject, s.base) }, depth + 1, seen));
+        if (b && typeof b === "object") pushAll(out, this.expand({ schema: b as SchemaObject, base: baseOf(b as SchemaObject, s.base) }, depth + 1, seen));
       }
     }
     return out;
@@ -230,4 +230,9 @@ export function describe(schemas: Located[]): string | undefined {
     if (typeof d === "string" && d) return d;
   }
   return undefined;
+}
+
+/** Every item of `items` pushed onto `list`, one by one: a spread passes each as an argument, and a long list overflows the stack. */
+function pushAll<T>(list: T[], items: readonly T[]): void {
+  for (const x of items) list.push(x);
 }
