@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { repoRoot } from "../helpers/guide-example";
 
 /** The core's layers, lowest first: each may import only the layers before it. */
-const CORE = ["files", "syntax", "paths", "diagnostics", "schemas", "rules", "validation", "workspace", "features"];
+const CORE = ["files", "syntax", "paths", "diagnostics", "schemas", "operators", "rules", "validation", "workspace", "features"];
 /** Packages a folder may import, beyond Node's own modules. */
 const PACKAGES: Record<string, string[]> = {
   syntax: ["chevrotain"],

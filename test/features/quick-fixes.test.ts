@@ -29,6 +29,15 @@ describe("quick fixes", () => {
     }
   });
 
+  it("takes the suggestion for a misspelt operator, keeping its '@' and arguments", () => {
+    const text = 'port = @evn("PORT", 8080)\n';
+    const fix = fixesOf(text).find((f) => f.preferred)!;
+    assert.equal(fix.title, "Change to env");
+    const fixed = applyEdits(text, fix.edits);
+    assert.equal(fixed, 'port = @env("PORT", 8080)\n');
+    assert.deepEqual(codes(fixed), []);
+  });
+
   it("silences a rule on one line with a comment above it, indented like the line", () => {
     const text = "service_mesh {\n    mtls = true\n}\nsecurity {\n    mutual_tls = false\n}\n";
     assert.ok(codes(text).includes("mtls-mismatch"));

@@ -1,6 +1,7 @@
 // Files in memory for the workspace index, counting what it reads; any of them may be made read-only.
 import * as path from "node:path";
 import type { WorkspaceFiles } from "../../server/src/workspace/workspace-files";
+import type { ScanLimits, ScanResult } from "../../server/src/workspace/folder-scan";
 
 /** Files in memory, counting what the index reads. */
 export class MemoryFiles implements WorkspaceFiles {
@@ -22,7 +23,15 @@ export class MemoryFiles implements WorkspaceFiles {
     if (!f) throw new Error(`no ${file}`);
     return f.text;
   }
-  list(folder: string): string[] { return [...this.files.keys()].filter((f) => f.startsWith(folder + path.sep) && f.endsWith(".tsk")); }
+  list(folder: string, limits?: ScanLimits): ScanResult {
+    const files = [...this.files.keys()].filter((f) => f.startsWith(folder + path.sep) && f.endsWith(".tsk"));
+    const max = limits?.maxFiles ?? Infinity;
+    return { files: files.slice(0, max), stoppedEarly: files.length > max ? `stopped at ${max} config files in ${folder}` : null };
+  }
+  async scan(folder: string, limits: ScanLimits): Promise<ScanResult> {
+    await new Promise((resolve) => setImmediate(resolve));
+    return this.list(folder, limits);
+  }
   readonly readOnly = new Set<string>();
   writable(file: string): boolean { return !this.readOnly.has(file); }
 }

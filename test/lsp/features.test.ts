@@ -17,7 +17,8 @@ describe("diagnostics, completion and hover over LSP", () => {
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsk-features-"));
     client = new LspClient();
-    await client.initialize(pathToFileURL(dir).toString());
+    // As VS Code does: snippets are welcome.
+    await client.initialize(pathToFileURL(dir).toString(), {}, { textDocument: { completion: { completionItem: { snippetSupport: true } } } });
   });
   after(async () => {
     await client.stop();

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
 import type {
-  ClientCapabilities, Diagnostic, PublishDiagnosticsParams, InitializeParams, Registration, FileEvent,
+  ClientCapabilities, Diagnostic, PublishDiagnosticsParams, InitializeParams, InitializeResult, Registration, FileEvent,
 } from "vscode-languageserver-protocol";
 import { repoRoot } from "../helpers/guide-example";
 
@@ -34,7 +34,13 @@ export class LspClient {
       }
     });
     this.connection.onNotification("window/logMessage", (p: { message: string }) => { this.logs.push(p.message); });
-    this.connection.onRequest("workspace/configuration", (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.connection.onNotification("window/showMessage", (p: { type: number; message: string }) => { this.shown.push(p); });
+    this.connection.onRequest("window/showMessageRequest", (p: { type: number; message: string }) => { this.shown.push(p); return null; });
+    this.connection.onRequest("workspace/configuration", async (p: { items: unknown[] }) => {
+      this.configurationAsked++;
+      await this.configurationGate;
+      return p.items.map(() => this.settings);
+    });
     this.connection.onRequest("client/registerCapability", (p: { registrations: Registration[] }) => {
       this.registrations.push(...p.registrations);
       return null;
@@ -48,6 +54,13 @@ export class LspClient {
   }
 
   settings: unknown = {};
+  /** Messages the server showed the user (window/showMessage), in order. */
+  readonly shown: { type: number; message: string }[] = [];
+  /** While this is pending, settings requests wait: a client slow to answer them. */
+  configurationGate: Promise<void> = Promise.resolve();
+  configurationAsked = 0;
+  /** What the server answered to initialize. */
+  initializeResult: InitializeResult | null = null;
   /** What the server registered for with client/registerCapability. */
   readonly registrations: Registration[] = [];
   /** `$/progress` notifications, in order. */
@@ -63,7 +76,7 @@ export class LspClient {
       capabilities: { ...capabilities, workspace },
       workspaceFolders: rootUri ? [{ uri: rootUri, name: "root" }] : null,
     };
-    await this.connection.sendRequest("initialize", params);
+    this.initializeResult = await this.connection.sendRequest("initialize", params);
     await this.connection.sendNotification("initialized", {});
   }
 
@@ -111,6 +124,9 @@ export class LspClient {
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
+
+  /** The server's process id, to read its memory. */
+  get pid(): number { return this.child.pid!; }
 
   get alive(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;

@@ -71,6 +71,15 @@ describe("1. lexical", () => {
     assert.equal(parse("#!schema none\n").api, false);
   });
 
+  it("a directive whose line holds U+2028 or U+2029 (the parser once threw on it)", () => {
+    for (const sep of ["\u2028", "\u2029"]) {
+      const text = `#!schema none${sep}\nport = 1\n`;
+      const { root } = parseClean(text);
+      assert.deepEqual(root.map((s) => [s.kind, s.name, s.argument]), [["directive", "schema", "none"], ["assignment", undefined, undefined]]);
+      assert.equal(slice(text, root[0]), `#!schema none${sep}`);
+    }
+  });
+
   it("'#!' after something on the line is a trailing comment, not a directive", () => {
     const text = "a = 1 #!api\n";
     const { tree, root } = parseClean(text);

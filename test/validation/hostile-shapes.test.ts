@@ -44,7 +44,7 @@ describe("hostile shapes, under a time limit and a 512 MB heap", () => {
   it("an array of 130,000 elements, a call of 130,000 arguments, a sum of 100,000 terms", () => {
     assert.equal(checkShape("bigarray.tsk", "services.a.port = \"p\"\nx = [" + Array(130_000).fill(0).join(",") + "]\n"),
       "bigarray.tsk:1:19 error 'services.a.port' expects a whole number, found the string \"p\" [wrong-type]\n1 error, 0 warnings in 1 file\n");
-    assert.equal(checkShape("args.tsk", "x = @f(" + Array(130_000).fill(0).join(",") + ")\n"), "0 errors, 0 warnings in 1 file\n");
+    assert.equal(checkShape("args.tsk", "x = @query(" + Array(130_000).fill(0).join(",") + ")\n"), "0 errors, 0 warnings in 1 file\n");
     assert.equal(checkShape("sum.tsk", "x = " + Array(100_000).fill("1").join(" + ") + "\n"), "0 errors, 0 warnings in 1 file\n");
   });
 

@@ -51,7 +51,7 @@ export function runCheck(paths: string[], options: CheckOptions, write: (s: stri
     index.setOpen(r.file, r.tree, analysis);
     return { ...r, analysis };
   });
-  index.complete = true;
+  index.markComplete();
   for (const r of analysed) {
     const view = new FileView(index, r.file);
     const { diagnostics } = validateDocument(r.tree, placeOf(r.file), settings, schemas, undefined, view, r.analysis);

@@ -8,7 +8,8 @@ import { definitionsOf, type PathIndex } from "../paths/definitions";
 import { formatPath, type Path } from "../paths/path";
 import type { Located, SchemaNavigator } from "../schemas/schema-navigation";
 import type { ServiceCatalog } from "../rules/rule";
-import { OPERATORS } from "./operators";
+import { OPERATORS } from "../operators/catalogue";
+import { operatorMarkdown, operatorSignature, operatorSnippet } from "./operator-docs";
 import { defaultValue, description, enumValues, examples, keyMarkdown, tskLiteral, typeText } from "./schema-docs";
 
 export type CompletionKind = "property" | "section" | "value" | "enum" | "snippet" | "operator" | "global" | "reference";
@@ -37,24 +38,49 @@ export interface CompletionContext {
   globalsElsewhere?: () => { name: string; value: string; file: string }[];
 }
 
+/**
+ * The characters after which editors ask for completion unprompted: each starts something the
+ * server completes (an operator, a global, a key's next segment, a string's value, a value).
+ * Not the space: it would open the list after every word, comments included.
+ */
+export const COMPLETION_TRIGGERS: readonly string[] = ["@", "$", ".", '"', "=", ":"];
+
+/**
+ * What may be typed at `offset`. Where the cursor is comes from the tree, not from the text
+ * before it: nothing in a comment; in a string, the values the key takes; an operator or a
+ * global only where a value can start; keys where a key can stand.
+ */
 export function complete(ctx: CompletionContext, offset: number): CompletionItem[] {
   const { tree } = ctx;
-  const lineStart = tree.offsetAt({ line: tree.positionAt(offset).line, character: 0 });
-  const before = tree.buffer.slice(lineStart, offset);
-  const operator = /@([A-Za-z_][\w.]*)?$/.exec(before);
-  if (operator) return operatorItems({ start: offset - operator[0].length, end: offset });
-  const global = /\$([A-Za-z_]\w*)?$/.exec(before);
-  if (global) return globalItems(ctx, { start: offset - global[0].length, end: offset });
-
   const at = pathAt(tree, offset);
+  if (at.target === "comment" || at.target === "too-deep") return [];
+  const lineStart = tree.offsetAt({ line: tree.positionAt(offset).line, character: 0 });
+  const before = tree.buffer.slice(Math.max(lineStart, offset - 256), offset);
+
+  if (at.target === "value") {
+    // In a string, what is typed is text: the key's values, nothing that starts an expression.
+    if (at.expression?.kind === "string") return at.whole ? valueItems(ctx, at, offset) : [];
+    const operator = /@([A-Za-z_][\w.]*)?$/.exec(before);
+    if (operator) return operatorItems({ start: offset - operator[0].length, end: offset });
+    const global = /\$([A-Za-z_]\w*)?$/.exec(before);
+    if (global) return globalItems(ctx, { start: offset - global[0].length, end: offset });
+    return at.whole && !at.global ? valueItems(ctx, at, offset) : [];
+  }
   if (at.global) return [];
-  if (at.target === "value") return valueItems(ctx, at, offset);
   if (at.target === "key" && at.key) {
     const seg = at.key.segments[at.segment];
     const replace = { start: at.statementStart + seg.start, end: at.statementStart + seg.end };
     // Only the segment under the cursor is being chosen: `a.b|.c` completes b under a.
     return keyItems(ctx, at.path.slice(0, -1), replace, at, replace.end < at.statementStart + at.key.end);
   }
+  // Where a statement starts: a key, or `@import(…)`. A `$` there defines a new global.
+  const operator = /^\s*@([A-Za-z_][\w.]*)?$/.exec(before);
+  if (operator) return operatorItems({ start: offset - operator[0].length + operator[0].indexOf("@"), end: offset });
+  if (/\$\w*$/.test(before)) return [];
+  // Only a key may stand between the start of a statement (the line's, or after `{`, `,`, `;`)
+  // and the cursor: after a whole `key = value` on the line, nothing is offered.
+  const statementStart = Math.max(before.lastIndexOf("{"), before.lastIndexOf(","), before.lastIndexOf(";")) + 1;
+  if (!/^\s*[A-Za-z_]?[\w-]*$/.test(before.slice(statementStart))) return [];
   const word = /[A-Za-z_][\w-]*$/.exec(before);
   return keyItems(ctx, at.path, { start: offset - (word?.[0].length ?? 0), end: offset }, at, false);
 }
@@ -167,8 +193,8 @@ function literalRange(e: Expression | null, base: number): { start: number; end:
 
 function operatorItems(replace: { start: number; end: number }): CompletionItem[] {
   return OPERATORS.map((o, i) => ({
-    label: `@${o.name}`, kind: "operator" as const, detail: o.signature, documentation: o.doc,
-    insertText: `@${o.snippet}`, snippet: true, replace, sortText: String(i).padStart(3, "0"),
+    label: `@${o.name}`, kind: "operator" as const, detail: operatorSignature(o), documentation: operatorMarkdown(o, false),
+    insertText: operatorSnippet(o), snippet: true, replace, sortText: String(i).padStart(3, "0"),
   }));
 }
 

@@ -6,7 +6,8 @@ import { pathAt } from "../paths/path-at";
 import type { PathIndex } from "../paths/definitions";
 import { formatPath } from "../paths/path";
 import type { Located, SchemaNavigator } from "../schemas/schema-navigation";
-import { FILE_READ_DOC, operatorDoc } from "./operators";
+import { operatorNamed } from "../operators/catalogue";
+import { FILE_READ_DOC, operatorMarkdown } from "./operator-docs";
 import { enumValues, keyMarkdown } from "./schema-docs";
 
 export interface Hover { markdown: string; start: number; end: number }
@@ -25,7 +26,7 @@ export interface HoverContext {
 
 export function hover(ctx: HoverContext, offset: number): Hover | null {
   const at = pathAt(ctx.tree, offset);
-  if (at.target === "body" || !at.statement) return null;
+  if (at.target === "body" || at.target === "comment" || at.target === "too-deep" || !at.statement) return null;
   if (at.target === "key" && at.key) {
     const seg = at.key.segments[at.segment];
     const range = { start: at.statementStart + seg.start, end: at.statementStart + seg.end };
@@ -42,7 +43,8 @@ export function hover(ctx: HoverContext, offset: number): Hover | null {
   const schemas = ctx.navigator.at(ctx.roots, at.path);
   if (schemas.length === 0) return null;
   const literal = e.kind === "string" ? e.value : e.kind === "word" ? e.text : e.kind === "number" || e.kind === "boolean" ? e.value : undefined;
-  const known = literal === undefined ? undefined : enumValues(schemas).find((v) => v.value === literal);
+  // A literal inside an argument or an operand is not the key's value.
+  const known = literal === undefined || !at.whole ? undefined : enumValues(schemas).find((v) => v.value === literal);
   const key = keyMarkdown(formatPath(at.path), schemas);
   if (known) return { markdown: `\`${JSON.stringify(known.value)}\`${known.doc ? `: ${known.doc}` : ""}\n\n---\n\n${key}`, ...range };
   return { markdown: key, ...range };
@@ -50,8 +52,8 @@ export function hover(ctx: HoverContext, offset: number): Hover | null {
 
 function expressionHover(ctx: HoverContext, e: Expression, range: { start: number; end: number }): Hover | null {
   if (e.kind === "operator") {
-    const doc = operatorDoc(e.name);
-    return { markdown: doc ? `\`${doc.signature}\`\n\n${doc.doc}` : `\`@${e.name}\`: an operator this editor has no documentation for`, ...range };
+    const op = operatorNamed(e.name);
+    return { markdown: op ? operatorMarkdown(op, true) : `\`@${e.name}\`: an operator neither the TuskLang SDKs nor their docs name`, ...range };
   }
   if (e.kind === "member" && e.name === "tsk" && e.object.kind === "operator") {
     return { markdown: `\`@${e.object.name}.tsk\`: the config file \`${e.object.name}.tsk\`\n\n${FILE_READ_DOC}`, ...range };

@@ -54,6 +54,8 @@ export function rename(index: WorkspaceIndex, file: string, offset: number, newN
 
 function planRename(index: WorkspaceIndex, file: string, offset: number): Outcome<Plan> {
   if (!index.complete) return refuse("the workspace is still being indexed: rename once it is done, so that no file is missed");
+  const partial = index.partial;
+  if (partial.length > 0) return refuse(`the workspace was indexed only in part (${partial[0]}): rename cannot know every file that names this`);
   const symbol = symbolAt(index, file, offset);
   if (!symbol) return refuse("nothing to rename here: rename works on $globals, keys and service names");
   if (symbol.kind === "file") return refuse("this names a file: rename the file itself");

@@ -82,7 +82,7 @@ export class DiagnosticsScheduler {
       diagnostics.push({ start: 0, end: 0, severity: "info", code: "too-many-problems", message: `${hidden} more problems are not shown here; \`tsk check\` lists them all` });
     }
     void this.session.connection.sendDiagnostics({
-      uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(doc.tree, uri, d)),
+      uri, version: doc.version ?? undefined, diagnostics: diagnostics.map((d) => toLspDiagnostic(doc.tree, uri, d)),
     });
   }
 

@@ -1,7 +1,10 @@
-// The documents the client has open: their trees, versions and places on disk. Changes are
-// applied to the tree incrementally, as the client sends them.
+// The documents the client has open: their trees, revisions and places on disk. Changes are
+// applied to the tree incrementally, as the client sends them, and atomically: a change that
+// fails half-way leaves a fresh parse of the text it produced, never a tree and a text that
+// disagree.
 import * as path from "node:path";
 import { URI } from "vscode-uri";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
 import { parse, type SyntaxTree } from "../syntax/syntax-tree";
 import { applyContentChange } from "../syntax/incremental";
@@ -9,36 +12,77 @@ import type { DocumentPlace } from "../schemas/schema-association";
 
 export interface OpenDocument {
   uri: string;
-  version: number;
+  /**
+   * The server's own count of this document's states: every open and every change makes a new
+   * one. What the server computes from a document is keyed by it, never by the client's
+   * version, which a client may repeat or leave out (null).
+   */
+  revision: number;
+  /** The client's version, only to tag what is published; null when it sent none. */
+  version: number | null;
   tree: SyntaxTree;
   place: DocumentPlace;
 }
+
+let revisions = 0;
 
 export class OpenDocuments {
   private readonly docs = new Map<string, OpenDocument>();
   /** Path on disk → the URI the client opened it under, to answer in the client's own spelling. */
   private readonly uris = new Map<string, string>();
   private folders: string[] = [];
+  /** Told when an edit could not be applied incrementally and the text was parsed afresh. */
+  onRecovered: (uri: string, e: unknown) => void = () => {};
 
+  /** `applyChange` is the incremental parser's; a test may hand in one that fails. */
+  constructor(private readonly applyChange: (tree: SyntaxTree, change: TextDocumentContentChangeEvent) => SyntaxTree = applyContentChange) {}
+
+  /** The workspace folders changed: every open document's place is found again. */
   setWorkspaceFolders(uris: string[]): void {
     this.folders = uris.map((u) => URI.parse(u)).filter((u) => u.scheme === "file").map((u) => u.fsPath);
+    for (const doc of this.docs.values()) {
+      const place = this.placeOf(doc.uri);
+      if (place.file !== doc.place.file || place.folder !== doc.place.folder) {
+        doc.place = place;
+        doc.revision = ++revisions;
+      }
+    }
   }
 
   get workspaceFolders(): readonly string[] { return this.folders; }
 
-  open(uri: string, version: number, text: string): OpenDocument {
-    const doc = { uri, version, tree: parse(text), place: this.placeOf(uri) };
+  open(uri: string, version: number | null, text: string): OpenDocument {
+    const doc: OpenDocument = { uri, revision: ++revisions, version, tree: parse(text), place: this.placeOf(uri) };
     this.docs.set(uri, doc);
     if (doc.place.file) this.uris.set(doc.place.file, uri);
     return doc;
   }
 
-  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+  change(uri: string, version: number | null, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    for (const c of changes) doc.tree = applyContentChange(doc.tree, c);
+    doc.revision = ++revisions;
     doc.version = version;
+    for (let i = 0; i < changes.length; i++) {
+      // Buffers are never changed, only replaced: this one is the text before the change.
+      const before = doc.tree.buffer;
+      try {
+        doc.tree = this.applyChange(doc.tree, changes[i]);
+      } catch (e) {
+        // The tree may be half-changed: the text it should now hold is the old text with this
+        // change and the rest applied, as the client holds it. Parse that afresh.
+        doc.tree = parse(applyAsText(before.toString(), changes.slice(i)));
+        this.onRecovered(uri, e);
+        break;
+      }
+    }
     return doc;
+  }
+
+  /** What the server holds of a document can no longer be trusted: parse its text afresh. */
+  reparse(doc: OpenDocument): void {
+    doc.tree = parse(doc.tree.text);
+    doc.revision = ++revisions;
   }
 
   close(uri: string): void {
@@ -63,4 +107,11 @@ export class OpenDocuments {
       .sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
     return { file, folder };
   }
+}
+
+/** The changes applied to plain text, as the reference text document applies them. */
+function applyAsText(text: string, changes: readonly TextDocumentContentChangeEvent[]): string {
+  const doc = TextDocument.create("tsk:recovery", "tsk", 0, text);
+  TextDocument.update(doc, [...changes], 1);
+  return doc.getText();
 }

@@ -1,9 +1,13 @@
 // The language server: a thin layer that maps LSP onto the language core. The transport
 // (--stdio, --node-ipc, --socket=N) comes from the command line, as vscode-languageserver reads it.
 import { VERSION } from "../version";
-import { CodeActionKind, createConnection, ProposedFeatures, TextDocumentSyncKind, type InitializeResult } from "vscode-languageserver/node";
+import {
+  CodeActionKind, createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind, type InitializeResult,
+} from "vscode-languageserver/node";
 import { Session } from "./session";
 import { DiagnosticsScheduler } from "./diagnostics-scheduler";
+import { RequestPipeline } from "./request-pipeline";
+import { WorkspaceIndexing } from "./workspace-indexing";
 import { registerDocumentSync } from "./handlers/text-document-sync";
 import { registerCompletion } from "./handlers/completion";
 import { registerHover } from "./handlers/hover";
@@ -21,32 +25,51 @@ import { registerCodeActions } from "./handlers/code-actions";
 import { registerDocumentHighlights } from "./handlers/document-highlights";
 import { registerWatchedFiles, watchConfigFiles } from "./handlers/did-change-watched-files";
 import { watchWorkspaceFolders } from "./handlers/workspace-folders";
-import { indexWorkspace } from "./workspace-indexing";
-import { readValidationSettings } from "../validation/settings";
+import { COMPLETION_TRIGGERS } from "../features/completion";
 
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = createConnection(ProposedFeatures.all, {
+    // A request the client cancelled before the server reached it is answered at once, unread.
+    connectionStrategy: {
+      cancelUndispatched: (message) => ({
+        jsonrpc: "2.0",
+        id: (message as { id?: number | string | null }).id ?? null,
+        error: new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled before it was read").toJson(),
+      }),
+    },
+  });
   const session = new Session(connection);
   const diagnostics = new DiagnosticsScheduler(session);
+  const requests = new RequestPipeline(session);
+  requests.onRecovered = (doc) => diagnostics.schedule(doc.uri);
+  const indexing = new WorkspaceIndexing(session, diagnostics);
 
   let watchesFiles = false;
   let followsFolders = false;
 
   connection.onInitialize((params): InitializeResult => {
-    session.pullsConfiguration = params.capabilities.workspace?.configuration === true;
-    session.registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    followsFolders = params.capabilities.workspace?.workspaceFolders === true;
+    const caps = params.capabilities;
+    session.pullsConfiguration = caps.workspace?.configuration === true;
+    session.registersConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    session.client = {
+      snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
+      documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    };
+    watchesFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    followsFolders = caps.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     session.folderUris = folders;
     session.documents.setWorkspaceFolders(folders);
     session.workspace.setFolders(session.documents.workspaceFolders);
+    // Trust is decided before anything the workspace names is read: from the settings sent at
+    // start, else from the first settings pulled (untrusted until then), else trusted.
     const init = params.initializationOptions as { settings?: unknown } | undefined;
-    if (init?.settings) session.settings = readValidationSettings(init.settings);
+    if (init?.settings) session.applySettings(init.settings);
+    else if (!session.pullsConfiguration) session.trustWithoutSettings();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ["@", "$", ".", '"', "=", ":", " "] },
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGERS] },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -65,35 +88,37 @@ export function startServer(): void {
     };
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(requests.notification("initialized", async () => {
     watchConfiguration(session);
     await loadSettings(session);
     diagnostics.release();
     watchConfigFiles(session, watchesFiles);
-    if (followsFolders) watchWorkspaceFolders(session, diagnostics);
+    if (followsFolders) watchWorkspaceFolders(session, requests, diagnostics, indexing);
     session.invalidateAll();
     diagnostics.scheduleAll();
     // In the background: documents are checked meanwhile, and again when it is done.
-    void indexWorkspace(session, diagnostics);
-  });
+    indexing.start();
+  }));
 
-  registerDocumentSync(session, diagnostics);
-  registerCompletion(session);
-  registerHover(session);
-  registerConfiguration(session, diagnostics);
-  registerDefinition(session);
-  registerReferences(session);
-  registerPrepareRename(session);
-  registerRename(session);
-  registerDocumentLinks(session);
-  registerWorkspaceSymbols(session);
-  registerFormatting(session);
-  registerDocumentSymbols(session);
-  registerFoldingRanges(session);
-  registerCodeActions(session);
-  registerDocumentHighlights(session);
-  registerWatchedFiles(session, diagnostics);
+  registerDocumentSync(session, requests, diagnostics);
+  registerCompletion(session, requests);
+  registerHover(session, requests);
+  registerConfiguration(session, requests, diagnostics, indexing);
+  registerDefinition(session, requests);
+  registerReferences(session, requests);
+  registerPrepareRename(session, requests);
+  registerRename(session, requests, indexing);
+  registerDocumentLinks(session, requests);
+  registerWorkspaceSymbols(session, requests);
+  registerFormatting(session, requests);
+  registerDocumentSymbols(session, requests);
+  registerFoldingRanges(session, requests);
+  registerCodeActions(session, requests);
+  registerDocumentHighlights(session, requests);
+  registerWatchedFiles(session, requests, diagnostics, indexing);
 
-  process.on("uncaughtException", (e) => session.error("uncaught", e));
+  // No process-wide handler for uncaught errors: every request and notification catches its
+  // own (request-pipeline.ts), and an error that escapes them leaves a process that cannot be
+  // trusted, which must end (the client starts a new one) rather than go on.
   connection.listen();
 }

@@ -7,17 +7,38 @@ import {
   analyzeDocument, SchemaContext, validateDocument, type DocumentAnalysis, type ValidationResult,
 } from "../validation/validate-document";
 import { DocumentAnalyzer } from "../validation/document-analyzer";
-import { DEFAULT_VALIDATION_SETTINGS, type ValidationSettings } from "../validation/settings";
+import { DEFAULT_VALIDATION_SETTINGS, readValidationSettings, type ValidationSettings } from "../validation/settings";
 import { isEmptyChange, WorkspaceIndex, type IndexChange } from "../workspace/workspace-index";
 import { nodeFiles } from "../workspace/workspace-files";
+import { DEFAULT_SCAN_LIMITS, type ScanLimits } from "../workspace/folder-scan";
 import { dependsOn, FileView, type Dependencies } from "../workspace/file-view";
 import type { PathIndex } from "../paths/definitions";
 import type { Located } from "../schemas/schema-navigation";
 
+/** What the client said it can do, where the server's answers depend on it. */
+export interface ClientAbilities {
+  /** Completion items may be snippets (`$1`, `${1:x}`); else they are sent as plain text. */
+  snippets: boolean;
+  /** Workspace edits may be versioned `documentChanges`; else plain `changes`. */
+  documentChanges: boolean;
+}
+
+/**
+ * The settings until the client's arrive: the workspace is not trusted until the client says
+ * so, so nothing it names (a `#!schema` path, a schema in `tsk.schemas`) is read before then.
+ */
+const UNTIL_SETTINGS: ValidationSettings = {
+  ...DEFAULT_VALIDATION_SETTINGS,
+  schemas: { ...DEFAULT_VALIDATION_SETTINGS.schemas, trusted: false },
+};
+
 export class Session {
   readonly documents = new OpenDocuments();
   schemas = new SchemaContext();
-  settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS;
+  settings: ValidationSettings = UNTIL_SETTINGS;
+  client: ClientAbilities = { snippets: false, documentChanges: false };
+  /** How far the index reads each folder (`tsk.maxIndexedFiles`). */
+  scanLimits: ScanLimits = DEFAULT_SCAN_LIMITS;
   /** Whether the client answers workspace/configuration requests. */
   pullsConfiguration = false;
   /** The workspace folders, as the client names them. */
@@ -27,10 +48,11 @@ export class Session {
   readonly workspace: WorkspaceIndex;
   /** Told of every change of the index: diagnostics of the documents that depend on it follow. */
   onWorkspaceChange: (change: IndexChange) => void = () => {};
-  private readonly analyses = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  /** Keyed by URI, each with the document revision it was computed for. */
+  private readonly analyses = new Map<string, { revision: number; analysis: DocumentAnalysis }>();
   /** Per open document: what its top-level statements gave, reused by the next version's analysis. */
   private readonly analyzers = new Map<string, DocumentAnalyzer>();
-  private readonly validated = new Map<string, { version: number; result: ValidationResult; dependencies: Dependencies }>();
+  private readonly validated = new Map<string, { revision: number; result: ValidationResult; dependencies: Dependencies }>();
 
   constructor(readonly connection: Connection) {
     this.workspace = new WorkspaceIndex({
@@ -39,6 +61,21 @@ export class Session {
       analyze: (tree, file) => analyzeDocument(tree, this.documents.placeOfFile(file), this.settings, this.schemas),
       onError: (file, e) => this.error(`indexing ${file}`, e),
     });
+  }
+
+  /** Settings as the client sends them (the `tsk` section, and whether the workspace is trusted). */
+  applySettings(raw: unknown): void {
+    this.settings = readValidationSettings(raw);
+    const max = (raw as { maxIndexedFiles?: unknown } | null)?.maxIndexedFiles;
+    this.scanLimits = { ...DEFAULT_SCAN_LIMITS, maxFiles: typeof max === "number" && Number.isInteger(max) && max > 0 ? max : DEFAULT_SCAN_LIMITS.maxFiles };
+  }
+
+  /**
+   * A client that neither answers settings requests nor sent settings at start has no notion of
+   * workspace trust (Neovim, Emacs): the folder the user opened is trusted.
+   */
+  trustWithoutSettings(): void {
+    this.settings = DEFAULT_VALIDATION_SETTINGS;
   }
 
   log(message: string): void {
@@ -60,26 +97,26 @@ export class Session {
     return this.documents.uriOfFile(file) ?? (this.workspace.isVirtual(file) ? file : URI.file(file).toString());
   }
 
-  /** The document's analysis at its current version; the index learns its text with it. */
+  /** The document's analysis at its current revision; the index learns its text with it. */
   analyzed(doc: OpenDocument): DocumentAnalysis {
     const cached = this.analyses.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.analysis;
+    if (cached && cached.revision === doc.revision) return cached.analysis;
     let analyzer = this.analyzers.get(doc.uri);
     if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new DocumentAnalyzer()));
     const analysis = analyzer.analyze(doc.tree, doc.place, this.settings, this.schemas);
-    this.analyses.set(doc.uri, { version: doc.version, analysis });
+    this.analyses.set(doc.uri, { revision: doc.revision, analysis });
     this.workspaceChanged(this.workspace.setOpen(this.fileOf(doc), doc.tree, analysis, doc.place.file === null));
     return analysis;
   }
 
-  /** Validates a document at its current version (once per version, and again when what it depends on changes). */
+  /** Validates a document at its current revision (once per revision, and again when what it depends on changes). */
   validate(doc: OpenDocument): ValidationResult {
     const cached = this.validated.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.result;
+    if (cached && cached.revision === doc.revision) return cached.result;
     const analysis = this.analyzed(doc);
     const view = new FileView(this.workspace, this.fileOf(doc));
     const result = validateDocument(doc.tree, doc.place, this.settings, this.schemas, undefined, view, analysis);
-    this.validated.set(doc.uri, { version: doc.version, result, dependencies: view.dependencies });
+    this.validated.set(doc.uri, { revision: doc.revision, result, dependencies: view.dependencies });
     return result;
   }
 
@@ -103,6 +140,15 @@ export class Session {
     this.workspaceChanged(this.workspace.close(this.fileOf(doc)));
   }
 
+  /**
+   * A request failed on this document, so what the server holds of it may be wrong: its text is
+   * parsed afresh and its analysis made again from scratch.
+   */
+  recover(doc: OpenDocument): void {
+    this.documents.reparse(doc);
+    this.forgetAnalysis(doc.uri);
+  }
+
   /** The workspace is known now (or differently): validate every document again. */
   invalidateValidations(): void {
     this.validated.clear();
@@ -110,6 +156,13 @@ export class Session {
 
   forget(uri: string): void {
     this.validated.delete(uri);
+  }
+
+  /** The document was opened again, or parsed afresh: nothing of its earlier analysis is kept. */
+  forgetAnalysis(uri: string): void {
+    this.validated.delete(uri);
+    this.analyses.delete(uri);
+    this.analyzers.delete(uri);
   }
 
   /** Settings or schemas changed: every document must be analysed and validated again. */

@@ -94,9 +94,9 @@ export function duplicateDefinitions(index: PathIndex): { first: Definition; aga
  * N one-letter segments, heap after analysis): 166 bytes per byte at 8, 264 at 32, 353 at 64;
  * an ordinary configuration, 56 (docs/language-reference.md, "Limits").
  */
-export const MAX_PATH_DEPTH = 32;
+export const MAX_PATH_SEGMENTS = 32;
 
-/** Told of a key whose path would cross MAX_PATH_DEPTH: the absolute range of its first segment past it. */
+/** Told of a key whose path would cross MAX_PATH_SEGMENTS: the absolute range of its first segment past it. */
 export type TooDeep = (start: number, end: number) => void;
 
 interface Frame { statements: Statement[]; starts: number[]; i: number; base: Path; baseKey: string }
@@ -117,7 +117,7 @@ export function walkDefinitions(
   };
   enter(root, rootStart, [], "");
   // A section past the limit was reported on its header: nothing under it defines a path.
-  let sectionKey = section.length > MAX_PATH_DEPTH ? "" : formatPath(section);
+  let sectionKey = section.length > MAX_PATH_SEGMENTS ? "" : formatPath(section);
   while (frames.length > 0) {
     const f = frames[frames.length - 1];
     if (f.i >= f.statements.length) { frames.pop(); continue; }
@@ -129,7 +129,7 @@ export function walkDefinitions(
     if (s.kind === "section") {
       if (atRoot) {
         section = s.key && !s.key.global ? s.key.segments.map((x) => x.name) : [];
-        sectionKey = section.length > MAX_PATH_DEPTH ? "" : formatPath(section);
+        sectionKey = section.length > MAX_PATH_SEGMENTS ? "" : formatPath(section);
       }
       if (s.key && atRoot) emitKey(s.key, at, [], "", "section", null, emit, tooDeep);
     } else if (s.kind === "assignment") {
@@ -145,7 +145,7 @@ export function walkDefinitions(
 
 /**
  * Emits the definitions a key makes; returns the full path and its key, or null for a global
- * or a path past MAX_PATH_DEPTH (its segments up to the limit are emitted, as objects).
+ * or a path past MAX_PATH_SEGMENTS (its segments up to the limit are emitted, as objects).
  */
 function emitKey(
   key: KeyPath, at: number, base: Path, baseKey: string, kind: DefinitionKind, value: Expression | null,
@@ -156,12 +156,12 @@ function emitKey(
     emit({ path: [seg.name], key: `$${seg.name}`, kind, keyStart: at + seg.start, keyEnd: at + seg.end, value, valueBase: at, global: true, nested });
     return null;
   }
-  if (base.length >= MAX_PATH_DEPTH) {
+  if (base.length >= MAX_PATH_SEGMENTS) {
     // Only where the limit is crossed is it reported; below that, every key is past it.
-    if (base.length === MAX_PATH_DEPTH) tooDeep(at + key.segments[0].start, at + key.segments[0].end);
+    if (base.length === MAX_PATH_SEGMENTS) tooDeep(at + key.segments[0].start, at + key.segments[0].end);
     return null;
   }
-  const room = MAX_PATH_DEPTH - base.length;
+  const room = MAX_PATH_SEGMENTS - base.length;
   const cut = key.segments.length > room;
   let path: Path = base;
   let formatted = baseKey;
@@ -201,7 +201,7 @@ function emitValue(e: Expression, at: number, path: Path, key: string, emit: (d:
       if (inner) emitValue(m.value, at, inner.path, inner.key, emit, tooDeep);
     }
   } else if (e.kind === "array") {
-    if (path.length >= MAX_PATH_DEPTH) return;
+    if (path.length >= MAX_PATH_SEGMENTS) return;
     e.elements.forEach((el, i) => {
       if (el.kind === "object" || el.kind === "array") emitValue(el, at, childPath(path, i), appendSegment(key, i), emit, tooDeep);
     });

@@ -1,22 +1,29 @@
 // From a position to its path: what completion, hover and navigation ask first.
 import type { Body, Expression, KeyPath, Statement } from "../syntax/nodes";
 import type { SyntaxTree } from "../syntax/syntax-tree";
-import type { Path } from "./path";
-import { MAX_PATH_DEPTH } from "./definitions";
+import { MAX_PATH_DEPTH, type Path } from "./path";
+import { MAX_PATH_SEGMENTS } from "./definitions";
 
 export interface PathAt {
   /**
    * For "key": the path the key under the cursor names (up to the segment under it).
    * For "value": the path whose value the cursor is in. For "body": the object the cursor
-   * stands in, between keys (where a new key would go).
+   * stands in, between keys (where a new key would go). For "comment": the cursor is inside a
+   * comment. For "too-deep": inside blocks nested deeper than MAX_PATH_DEPTH, where paths are
+   * not followed (they would cost the square of the depth).
    */
   path: Path;
-  target: "key" | "value" | "body";
+  target: "key" | "value" | "body" | "comment" | "too-deep";
   /** The statement the cursor is in, if any, with its absolute start. */
   statement: Statement | null;
   statementStart: number;
   /** For "value": the innermost expression at the cursor, with the offset its ranges count from. */
   expression: Expression | null;
+  /**
+   * For "value": whether that expression is the value itself (or an element or member of it), as
+   * opposed to part of a larger expression (an argument, an operand), whose schema is not the path's.
+   */
+  whole: boolean;
   /** For "key": the key and the index of the segment under the cursor. */
   key: KeyPath | null;
   segment: number;
@@ -47,7 +54,17 @@ function sectionBefore(root: Body, index: number, offset: number, slotStart: num
 }
 
 function body(path: Path, statement: Statement | null, statementStart: number): PathAt {
-  return { path, target: "body", statement, statementStart, expression: null, key: null, segment: -1, global: false };
+  return { path, target: "body", statement, statementStart, expression: null, whole: true, key: null, segment: -1, global: false };
+}
+
+/** Whether the cursor, at `rel` in statement `s`, stands inside one of its comments. */
+function inComment(s: Statement, rel: number): boolean {
+  if (s.kind === "comment") return rel > 0 && (!s.comment.block || rel < s.width || !s.comment.text.endsWith("*/"));
+  for (const c of s.comments) {
+    // After `*/` is outside a block comment; at the end of a line comment is inside it.
+    if (rel > c.start && (c.block ? rel < c.end : rel <= c.end)) return true;
+  }
+  return false;
 }
 
 function inStatement(
@@ -55,17 +72,26 @@ function inStatement(
   sameLine: (from: number, to: number) => boolean,
 ): PathAt {
   // Each level of nesting is one more trip round this loop, not one more call.
-  for (;;) {
+  for (let depth = 0; ; depth++) {
+    if (depth > MAX_PATH_DEPTH) return { ...body([], null, 0), target: "too-deep" };
     const s = list.statements.get(index);
     const at = slotStart + s.gap;
     if (offset < at) {
       // In the gap before this statement, which may follow the `=` of the one before it.
       const prev = index > 0 ? list.statements.get(index - 1) : null;
+      if (prev && offset === slotStart) {
+        // Right at the end of the one before (`x = @en|`): in it.
+        index--;
+        slotStart -= prev.gap + prev.width;
+        depth--;
+        continue;
+      }
       if (prev && sameLine(slotStart, offset)) return emptyValue(prev, slotStart - prev.width, base) ?? body(base, null, 0);
       return body(base, null, 0);
     }
     const rel = offset - at;
     if (rel > s.width) return (sameLine(at + s.width, offset) ? emptyValue(s, at, base) : null) ?? body(base, null, 0);
+    if (inComment(s, rel)) return { ...body(base, s, at), target: "comment" };
     if (s.kind === "section") {
       if (!atRoot || !s.key) return body(base, s, at);
       return onKey(s.key, rel, [], s, at) ?? body([], s, at);
@@ -84,7 +110,7 @@ function inStatement(
     const inner = s.body.statements.slotAt(rel - s.body.start);
     // Past the path model's depth the answer is where it stops: each level copies the path,
     // and 100,000 nested blocks cost 38 s per hover.
-    if (inner.index < 0 || path.length >= MAX_PATH_DEPTH) return body(path, s, at);
+    if (inner.index < 0 || path.length >= MAX_PATH_SEGMENTS) return body(path, s, at);
     list = s.body;
     index = inner.index;
     slotStart = at + s.body.start + inner.slotStart;
@@ -106,14 +132,15 @@ function onKey(key: KeyPath, rel: number, base: Path, s: Statement, at: number):
   const names = key.segments.slice(0, segment + 1).map((x) => x.name);
   return {
     path: key.global ? names : [...base, ...names],
-    target: "key", statement: s, statementStart: at, expression: null, key, segment, global: key.global,
+    target: "key", statement: s, statementStart: at, expression: null, whole: true, key, segment, global: key.global,
   };
 }
 
 function inValue(e: Expression, rel: number, path: Path, s: Statement, at: number, global: boolean): PathAt {
+  let whole = true;
   for (;;) {
-    const value = (): PathAt => ({ path, target: "value", statement: s, statementStart: at, expression: e, key: null, segment: -1, global });
-    if ((e.kind === "object" || e.kind === "array") && path.length >= MAX_PATH_DEPTH) return value();
+    const value = (): PathAt => ({ path, target: "value", statement: s, statementStart: at, expression: e, whole, key: null, segment: -1, global });
+    if ((e.kind === "object" || e.kind === "array") && path.length >= MAX_PATH_SEGMENTS) return value();
     if (e.kind === "object") {
       if (rel <= e.start || rel >= e.end) return value();
       const m = e.members.find((x) => rel >= x.start && rel <= x.end);
@@ -133,6 +160,8 @@ function inValue(e: Expression, rel: number, path: Path, s: Statement, at: numbe
     }
     const child = innermost(e, rel);
     if (child === e) return value();
+    // Inside an operand or an argument: the schema of the path says nothing of it.
+    if (e.kind !== "paren") whole = false;
     e = child;
   }
 }

@@ -2,6 +2,13 @@
 // `microservices.discovery.retry_policy.backoff`, `api_gateway.routes."/api/v1".service`,
 // `services.api.tags[0]`.
 
+/**
+ * Every path of a block nested N deep has N segments: past this depth the path model would
+ * cost the square of the file (100,000 levels: billions of segments), so paths are not
+ * followed and nothing but the syntax is checked. No configuration nests anywhere near it.
+ */
+export const MAX_PATH_DEPTH = 1000;
+
 /** A key name, or an index into an array. */
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];

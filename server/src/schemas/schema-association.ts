@@ -53,6 +53,8 @@ export function associate(tree: SyntaxTree, place: DocumentPlace, settings: Sche
     return { schemas: loaded.uri ? [loaded.uri] : [], problems: loaded.problem ? [{ ...range, ...loaded.problem }] : [], directive: range };
   }
   const schemas: string[] = settings.builtin ? [BUILTIN_ROOT] : [];
+  // Until the workspace is trusted, only the built-in schemas apply: nothing it names is read.
+  if (!settings.trusted) return { schemas, problems: [], directive: null };
   const problems: Diagnostic[] = [];
   for (const [schema, globs] of Object.entries(settings.associations)) {
     if (!matches(place, Array.isArray(globs) ? globs : [globs])) continue;

@@ -84,7 +84,9 @@ export class SchemaStore {
     try {
       schema = JSON.parse(text);
     } catch (e) {
-      this.errors.push({ location, message: `the schema is not valid JSON: ${(e as Error).message}` });
+      // JSON.parse quotes the text it stopped at: a path that names some other file (`#!schema
+      // /etc/passwd`) must not put that file's content in a message. Where, not what.
+      this.errors.push({ location, message: `the schema is not valid JSON${jsonErrorPlace(text, e)}` });
       return null;
     }
     if (typeof schema !== "boolean" && (typeof schema !== "object" || schema === null || Array.isArray(schema))) {
@@ -132,4 +134,14 @@ export function resolveUri(ref: string, base: string): string {
   } catch {
     return ref;
   }
+}
+
+/** ` (line L, column C)` where JSON.parse stopped, when it says; never the text itself. */
+function jsonErrorPlace(text: string, e: unknown): string {
+  const at = /position (\d+)/.exec(e instanceof Error ? e.message : "");
+  if (!at) return "";
+  const offset = Math.min(Number(at[1]), text.length);
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return ` (line ${line}, column ${offset - before.lastIndexOf("\n")})`;
 }

@@ -38,8 +38,7 @@ export interface ContentChange { range?: { start: Position; end: Position }; tex
 
 export function applyContentChange(tree: SyntaxTree, change: ContentChange): SyntaxTree {
   if (!change.range) return parse(change.text);
-  // A range whose end comes before its start is the same range, its ends swapped, as the
-  // reference implementation (vscode-languageserver-textdocument) takes it: not an insertion.
+  // A range given backwards is read with its ends swapped, as the reference text document does.
   const a = tree.offsetAt(change.range.start);
   const b = tree.offsetAt(change.range.end);
   return applyEdit(tree, { start: Math.min(a, b), end: Math.max(a, b), text: change.text });

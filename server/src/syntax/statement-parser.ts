@@ -255,7 +255,7 @@ export class StatementParser {
     const start = t.startOffset;
     if (k === T.Directive) {
       this.pos++;
-      const m = /^#!\s*(\S*)\s*(.*)$/.exec(t.image)!;
+      const m = /^#!\s*(\S*)\s*([\s\S]*)$/.exec(t.image)!; // [\s\S]: "." stops at U+2028
       const s: Statement = { kind: "directive", name: m[1], argument: m[2].trim(), gap: 0, width: t.image.length, comments: NONE, problems: NONE };
       this.push(frame, s, start);
       return null;

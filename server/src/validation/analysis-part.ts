@@ -5,11 +5,12 @@ import type { Body, Statement } from "../syntax/nodes";
 import { StatementList } from "../syntax/statement-list";
 import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
 import { revisionOf } from "../syntax/incremental";
-import { MAX_PATH_DEPTH, walkDefinitions, type Definition } from "../paths/definitions";
+import { MAX_PATH_SEGMENTS, walkDefinitions, type Definition } from "../paths/definitions";
 import type { Path } from "../paths/path";
 import { namesIn, wordsOf, type ValueNames } from "../paths/value-names";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { statementChecks } from "../diagnostics/document-checks";
+import { unknownOperators } from "../operators/unknown-operators";
 import type { ServiceReference } from "../rules/service-references";
 import { suppressionsIn, type Suppression } from "./suppressions";
 
@@ -38,7 +39,7 @@ export interface PartContent {
   /** The definitions whose values are bare words, which may name other keys. */
   withWords: Definition[];
   names: ValueNames;
-  /** Directives and escapes. */
+  /** Directives, escapes and unknown operators. */
   checks: Diagnostic[];
   hasProblems: boolean;
   suppressions: Suppression[];
@@ -91,7 +92,7 @@ export function contentOf(tree: SyntaxTree, s: Statement, part: Part): PartConte
       globalUses: shared(names.globalUses), reads: shared(names.reads), imports: shared(names.imports), words: shared(names.words),
       globalsInStrings: shared(names.globalsInStrings), expressionStrings: shared(names.expressionStrings),
     },
-    checks: shared(tooDeep.length > 0 ? tooDeep.concat(statementChecks(tree, body, 0)) : statementChecks(tree, body, 0)),
+    checks: shared(tooDeep.concat(statementChecks(tree, body, 0), unknownOperators(body, 0))),
     hasProblems,
     suppressions: shared(suppressionsIn(body, 0)),
     instance: null,
@@ -104,7 +105,7 @@ export function contentOf(tree: SyntaxTree, s: Statement, part: Part): PartConte
 function pathTooDeep(start: number, end: number): Diagnostic {
   return {
     start, end, severity: "warning", code: "path-too-deep",
-    message: `this key's path is more than ${MAX_PATH_DEPTH} segments deep: it and the keys under it are not checked`,
+    message: `this key's path is more than ${MAX_PATH_SEGMENTS} segments deep: it and the keys under it are not checked`,
   };
 }
 

@@ -9,7 +9,7 @@
 import type { KeyPath, Statement } from "../syntax/nodes";
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import { byPathOf, type Definition, type PathIndex } from "../paths/definitions";
-import { formatPath, type Path } from "../paths/path";
+import { formatPath, MAX_PATH_DEPTH, type Path } from "../paths/path";
 import { collectWords, emptyValueNames, type ValueNames } from "../paths/value-names";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { duplicateKeys } from "../diagnostics/document-checks";
@@ -23,12 +23,8 @@ import { WinningSources, winner } from "./winning-sources";
 import type { ValidationSettings } from "./settings";
 import type { DocumentAnalysis, SchemaContext } from "./validate-document";
 
-/**
- * Every path of a block nested N deep has N segments: past this depth the path model would
- * cost the square of the file (100,000 levels: billions of segments) and nothing but the
- * syntax is checked. No configuration nests anywhere near it.
- */
-export const MAX_CHECKED_DEPTH = 1000;
+/** Past this depth only the syntax is checked (paths/path.ts says why). */
+export const MAX_CHECKED_DEPTH = MAX_PATH_DEPTH;
 
 export class DocumentAnalyzer {
   private parts = new WeakMap<Statement, Part>();
@@ -269,7 +265,7 @@ function namesOf(contents: PartContent[]): ValueNames {
   };
 }
 
-/** Syntax problems, duplicate keys, directives and escapes, in text order. */
+/** Syntax problems, duplicate keys, directives, escapes and unknown operators, in text order. */
 function checksOf(tree: SyntaxTree, statements: Statement[], parts: Part[], contents: PartContent[], paths: PathIndex): Diagnostic[] {
   const checks: Diagnostic[] = duplicateKeys(tree, paths);
   for (let i = 0; i < contents.length; i++) {

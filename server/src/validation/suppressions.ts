@@ -3,7 +3,7 @@
 import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
 import type { Body } from "../syntax/nodes";
 
-const DIRECTIVE = /^(?:#|\/\/)\s*tsk-disable-next-line\b(.*)$/;
+const DIRECTIVE = /^(?:#|\/\/)\s*tsk-disable-next-line\b([\s\S]*)$/;
 
 /** A suppression comment: where it stands, and the codes it names (none: every code). */
 export interface Suppression { offset: number; names: string[] }

@@ -43,7 +43,7 @@ export interface DocumentAnalysis {
   /** Values that name a service (or another `x-tsk-reference` target), found through the schemas. */
   references: ServiceReference[];
   names: ValueNames;
-  /** The checks that need this file alone: syntax, duplicate keys, directives, escapes; in text order. */
+  /** The checks that need this file alone: syntax, duplicate keys, directives, escapes, unknown operators; in text order. */
   checks: Diagnostic[];
   /** The `# tsk-disable-next-line` comments. */
   suppressions: Suppression[];

@@ -7,50 +7,100 @@ const SKIPPED = new Set(["node_modules", ".git", ".hg", ".svn", "out", "dist"]);
 
 /** More than this and the rest are not indexed (a folder opened by mistake: a home, a disk). */
 export const MAX_FILES = 20_000;
+/** Folders visited before a scan stops: a folder with few config files can still be huge (/usr). */
+export const MAX_FOLDERS = 50_000;
 
-/** Whether a path lies in a folder the scan skips (`node_modules`, `.git`, …). */
-export function inSkippedFolder(file: string): boolean {
-  return file.split(/[\\/]/).slice(0, -1).some((part) => SKIPPED.has(part));
+export interface ScanLimits { maxFiles: number; maxFolders: number }
+export const DEFAULT_SCAN_LIMITS: ScanLimits = { maxFiles: MAX_FILES, maxFolders: MAX_FOLDERS };
+
+export interface ScanResult {
+  files: string[];
+  /** Why the scan stopped before it had seen everything, in words for the user; null when it saw all. */
+  stoppedEarly: string | null;
+}
+
+/**
+ * Whether `file` lies in a folder the scan skips (`node_modules`, `.git`, …) below `folder`.
+ * Only the part below the workspace folder counts: a workspace at `/home/me/dist/ws` is not
+ * skipped because of where it lives.
+ */
+export function inSkippedFolder(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) return false;
+  return relative.split(/[\\/]/).slice(0, -1).some((part) => SKIPPED.has(part));
 }
 
 /** Every .tsk file below `folder`, depth first, without recursion (deep trees are fine). */
-export function listTskFiles(folder: string, limit = MAX_FILES): string[] {
-  return scanTskFiles(folder, limit).files;
-}
-
-export interface FolderScan {
-  files: string[];
-  /** The scan stopped at `limit`: files were left out. */
-  stoppedEarly: boolean;
-  /**
-   * .tsk files seen and left out: a lower bound when `stoppedEarly`, since the folders not yet
-   * read are not read to count theirs (that would cost the walk the limit saves).
-   */
-  skipped: number;
-}
-
-/** listTskFiles, saying whether it stopped at the limit and how many files it saw and left out. */
-export function scanTskFiles(folder: string, limit = MAX_FILES): FolderScan {
-  const out: string[] = [];
-  let skipped = 0;
-  const pending = [folder];
-  while (pending.length > 0 && out.length < limit) {
-    const dir = pending.pop()!;
+export function listTskFiles(folder: string, limits: ScanLimits = DEFAULT_SCAN_LIMITS): ScanResult {
+  const scan = new Scan(folder, limits);
+  for (let dir = scan.next(); dir !== null; dir = scan.next()) {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       continue;
     }
+    scan.take(dir, entries);
+  }
+  return scan.result();
+}
+
+/**
+ * The same, reading each folder asynchronously: the server answers requests between folders,
+ * and `cancelled` stops the scan (a newer one supersedes it).
+ */
+export async function scanTskFiles(folder: string, limits: ScanLimits = DEFAULT_SCAN_LIMITS, cancelled: () => boolean = () => false): Promise<ScanResult> {
+  const scan = new Scan(folder, limits);
+  for (let dir = scan.next(); dir !== null && !cancelled(); dir = scan.next()) {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    scan.take(dir, entries);
+  }
+  return scan.result();
+}
+
+/** The bookkeeping of a scan, shared by both ways of reading folders. */
+class Scan {
+  private readonly files: string[] = [];
+  private readonly pending: string[];
+  private folders = 0;
+  private stoppedEarly: string | null = null;
+
+  constructor(private readonly root: string, private readonly limits: ScanLimits) {
+    this.pending = [root];
+  }
+
+  /** The next folder to read, or null when done or a limit is reached. */
+  next(): string | null {
+    if (this.pending.length === 0 || this.stoppedEarly) return null;
+    if (this.folders >= this.limits.maxFolders) {
+      this.stoppedEarly = `stopped after ${this.limits.maxFolders.toLocaleString("en-US")} folders of ${this.root}`;
+      return null;
+    }
+    this.folders++;
+    return this.pending.pop()!;
+  }
+
+  take(dir: string, entries: fs.Dirent[]): void {
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIPPED.has(e.name)) pending.push(full);
+        if (!SKIPPED.has(e.name)) this.pending.push(full);
       } else if (e.isFile() && e.name.endsWith(".tsk")) {
-        if (out.length < limit) out.push(full);
-        else skipped++;
+        if (this.files.length >= this.limits.maxFiles) {
+          this.stoppedEarly = `stopped at ${this.limits.maxFiles.toLocaleString("en-US")} config files in ${this.root}`;
+          return;
+        }
+        this.files.push(full);
       }
     }
   }
-  return { files: out, stoppedEarly: skipped > 0 || pending.length > 0, skipped };
+
+  result(): ScanResult {
+    return { files: this.files, stoppedEarly: this.stoppedEarly };
+  }
 }

@@ -1,7 +1,7 @@
 // How the index reaches files on disk. An interface, so that tests and benchmarks can count
 // what is read, and a Node implementation for the server and `tsk check`.
 import * as fs from "node:fs";
-import { listTskFiles } from "./folder-scan";
+import { listTskFiles, scanTskFiles, type ScanLimits, type ScanResult } from "./folder-scan";
 import { isNetworkPath } from "../files/fs-reasons";
 import { MAX_CONFIG_BYTES, readTextFile } from "../files/read-file";
 
@@ -12,8 +12,10 @@ export interface WorkspaceFiles {
   stat(file: string): FileStat | null;
   /** The file's text; throws (an Error that says why) when it cannot be read or is not UTF-8 text. */
   read(file: string): string;
-  /** Every .tsk file below `folder`. */
-  list(folder: string): string[];
+  /** Every .tsk file below `folder`, up to the limits. */
+  list(folder: string, limits?: ScanLimits): ScanResult;
+  /** The same, yielding to other work between folders, and stopping when `cancelled` says so. */
+  scan(folder: string, limits: ScanLimits, cancelled: () => boolean): Promise<ScanResult>;
   writable(file: string): boolean;
 }
 
@@ -33,7 +35,8 @@ export const nodeFiles: WorkspaceFiles = {
     if (read.error !== undefined) throw new Error(read.error);
     return read.text;
   },
-  list: (folder) => listTskFiles(folder),
+  list: (folder, limits) => listTskFiles(folder, limits),
+  scan: (folder, limits, cancelled) => scanTskFiles(folder, limits, cancelled),
   writable(file) {
     if (isNetworkPath(file)) return false;
     try {

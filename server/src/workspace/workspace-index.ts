@@ -7,6 +7,7 @@ import { parse, type SyntaxTree } from "../syntax/syntax-tree";
 import { LineStarts } from "./line-starts";
 import { summarize, type FileAnalysis, type FileSummary } from "./file-summary";
 import type { FileStat, WorkspaceFiles } from "./workspace-files";
+import { DEFAULT_SCAN_LIMITS, type ScanLimits } from "./folder-scan";
 import { NameResolution } from "./name-resolution";
 import { IndexServiceCatalog } from "./index-service-catalog";
 import { MAX_CONFIG_BYTES } from "../files/read-file";
@@ -47,6 +48,13 @@ interface FileEntry {
   virtual: boolean;
 }
 
+export interface UpdateOptions {
+  progress?: (done: number, total: number) => void;
+  /** Asked between steps: true stops the update where it is. */
+  cancelled?: () => boolean;
+  limits?: ScanLimits;
+}
+
 export interface IndexOptions {
   files: WorkspaceFiles;
   /** Analyses a parsed file, as validation does (schemas decide which values name services). */
@@ -71,8 +79,13 @@ export class WorkspaceIndex {
   private catalog: IndexServiceCatalog | null = null;
   private folderList: string[] = [];
   readonly resolution = new NameResolution(this);
-  /** Whether every workspace folder has been read once. */
-  complete = false;
+  /** Workspace folders not read to the end yet: added since, or never indexed. */
+  private readonly pendingFolders = new Set<string>();
+  /** Folders whose scan stopped at a limit, with why in words: their files were not all read. */
+  private readonly partialFolders = new Map<string, string>();
+  private indexedOnce = false;
+  /** Files whose analysis is out of date (the schemas changed): the next update analyses them again. */
+  private readonly stale = new Set<string>();
   /** Bumps when files appear or disappear or their imports change: caches of who sees what drop then. */
   generation = 0;
   /** How often a file was read from disk and analysed, for tests and benchmarks. */
@@ -87,8 +100,46 @@ export class WorkspaceIndex {
   get size(): number { return this.entries.size; }
 
   setFolders(folders: readonly string[]): void {
+    const before = new Set(this.folderList);
     this.folderList = folders.map((f) => path.resolve(f));
+    const now = new Set(this.folderList);
+    for (const f of now) if (!before.has(f)) this.pendingFolders.add(f);
+    for (const f of before) {
+      if (now.has(f)) continue;
+      this.pendingFolders.delete(f);
+      this.partialFolders.delete(f);
+    }
     this.generation++;
+  }
+
+  /**
+   * Whether every workspace folder has been read to the end (or as far as its limits let):
+   * until then, checks that judge by the whole workspace wait, and rename refuses.
+   */
+  get complete(): boolean {
+    return this.indexedOnce && this.pendingFolders.size === 0;
+  }
+
+  /** The workspace is the files given so far (`tsk check`: the files named on the command line). */
+  markComplete(): void {
+    this.indexedOnce = true;
+    this.pendingFolders.clear();
+  }
+
+  /** Why some files of the workspace were not read, one line per folder; empty when all were. */
+  get partial(): readonly string[] {
+    return [...this.partialFolders.values()];
+  }
+
+  /** The limits were raised: the folders read only in part are read again by the next update. */
+  rescanPartial(): void {
+    for (const folder of this.partialFolders.keys()) this.pendingFolders.add(folder);
+    this.partialFolders.clear();
+  }
+
+  /** Whether files wait to be analysed again or folders to be read. */
+  get upToDate(): boolean {
+    return this.complete && this.stale.size === 0;
   }
 
   /**
@@ -174,37 +225,64 @@ export class WorkspaceIndex {
 
   // ---- updating ------------------------------------------------------------------------
 
-  /** Reads every .tsk file of the folders, yielding to the event loop now and then. */
-  async indexFolders(progress?: (done: number, total: number) => void): Promise<IndexChange> {
-    const list = this.listFolders();
+  /**
+   * Brings the index up to date: analyses again the files whose analysis is stale, then reads
+   * the folders not read yet, yielding to the event loop now and then so that requests are
+   * answered meanwhile. When `cancelled` says so (a newer update supersedes this one) it stops
+   * where it is; what it did is kept, and what it did not is left for the next update.
+   */
+  async update(options: UpdateOptions = {}): Promise<IndexChange> {
+    const cancelled = options.cancelled ?? (() => false);
+    const limits = options.limits ?? DEFAULT_SCAN_LIMITS;
     const change = noChange();
     let last = Date.now();
-    for (let i = 0; i < list.length; i++) {
-      mergeChange(change, this.refreshFromDisk(list[i]));
-      if (Date.now() - last >= 15) {
-        progress?.(i + 1, list.length);
-        // Requests that arrived meanwhile are answered before the next files are read.
-        await new Promise((resolve) => setImmediate(resolve));
-        last = Date.now();
-      }
+    const breathe = async () => {
+      if (Date.now() - last < 15) return;
+      // Requests that arrived meanwhile are answered before the next files are read.
+      await new Promise((resolve) => setImmediate(resolve));
+      last = Date.now();
+    };
+    for (const file of [...this.stale]) {
+      if (cancelled()) return change;
+      mergeChange(change, this.reanalyze(file));
+      await breathe();
     }
-    progress?.(list.length, list.length);
-    this.complete = true;
+    let done = 0;
+    let total = 0;
+    for (const folder of [...this.pendingFolders]) {
+      if (cancelled()) return change;
+      const scan = await this.options.files.scan(folder, limits, cancelled);
+      if (cancelled()) return change;
+      total += scan.files.length;
+      for (const file of scan.files) {
+        mergeChange(change, this.refreshFromDisk(file));
+        done++;
+        if (Date.now() - last >= 15) options.progress?.(done, total);
+        await breathe();
+        if (cancelled()) return change;
+      }
+      // A folder removed meanwhile is not pending any more, and must not be marked read.
+      if (!this.pendingFolders.delete(folder)) continue;
+      if (scan.stoppedEarly) this.partialFolders.set(folder, scan.stoppedEarly);
+      else this.partialFolders.delete(folder);
+    }
+    options.progress?.(done, total);
+    this.indexedOnce = true;
     return change;
   }
 
-  /** The same, at once: for `tsk check` and benchmarks. */
-  indexFoldersNow(): IndexChange {
+  /** The same, at once: for `tsk check`, tests and benchmarks. */
+  indexFoldersNow(limits: ScanLimits = DEFAULT_SCAN_LIMITS): IndexChange {
     const change = noChange();
-    for (const file of this.listFolders()) mergeChange(change, this.refreshFromDisk(file));
-    this.complete = true;
+    for (const file of [...this.stale]) mergeChange(change, this.reanalyze(file));
+    for (const folder of [...this.pendingFolders]) {
+      const scan = this.options.files.list(folder, limits);
+      for (const file of scan.files) mergeChange(change, this.refreshFromDisk(file));
+      this.pendingFolders.delete(folder);
+      if (scan.stoppedEarly) this.partialFolders.set(folder, scan.stoppedEarly);
+    }
+    this.indexedOnce = true;
     return change;
-  }
-
-  private listFolders(): string[] {
-    const seen = new Set<string>();
-    for (const folder of this.folderList) for (const f of this.options.files.list(folder)) seen.add(f);
-    return [...seen];
   }
 
   /** A file was created or changed on disk (or may have been). An open document's text still wins. */
@@ -235,6 +313,7 @@ export class WorkspaceIndex {
       return noChange();
     }
     const summary = this.analyzeText(file, text);
+    this.stale.delete(file);
     if (!summary) return entry ? this.replace(file, null) : noChange();
     return this.replace(file, { summary, stat, hash });
   }
@@ -285,21 +364,21 @@ export class WorkspaceIndex {
     return mergeChange(change, this.refreshFromDisk(file));
   }
 
-  /** Settings that decide what a file's values mean changed: analyse every file again. */
-  async reanalyzeAll(): Promise<IndexChange> {
-    const change = noChange();
-    let last = Date.now();
-    for (const [file, entry] of [...this.entries]) {
-      if (entry.open || !entry.disk) continue;
-      entry.disk.stat = { mtimeMs: -1, size: -1 };
-      entry.disk.hash = "";
-      mergeChange(change, this.refreshFromDisk(file));
-      if (Date.now() - last >= 15) {
-        await new Promise((resolve) => setImmediate(resolve));
-        last = Date.now();
-      }
-    }
-    return change;
+  /**
+   * Settings that decide what a file's values mean changed: every file read from disk so far
+   * is analysed again by the next `update` (files read after this call are analysed afresh).
+   */
+  markAllStale(): void {
+    for (const [file, entry] of this.entries) if (!entry.open && entry.disk) this.stale.add(file);
+  }
+
+  private reanalyze(file: string): IndexChange {
+    this.stale.delete(file);
+    const entry = this.entries.get(file);
+    if (!entry || entry.open || !entry.disk) return noChange();
+    entry.disk.stat = { mtimeMs: -1, size: -1 };
+    entry.disk.hash = "";
+    return this.refreshFromDisk(file);
   }
 
   private analyzeText(file: string, text: string): FileSummary | null {
@@ -321,6 +400,7 @@ export class WorkspaceIndex {
       if (entry) entry.disk = disk;
       else this.entries.set(file, { disk, open: null, virtual: false });
     } else if (entry) {
+      this.stale.delete(file);
       if (entry.open) entry.disk = null;
       else this.entries.delete(file);
     }

@@ -1,7 +1,10 @@
-// textDocument/completion.
+// textDocument/completion. Snippets go only to clients that said they take them; the others get
+// the same items as plain text.
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem as LspItem } from "vscode-languageserver";
 import type { Session } from "../session";
+import type { RequestPipeline } from "../request-pipeline";
 import { complete, type CompletionKind } from "../../features/completion";
+import { snippetAsText } from "../../features/snippet-text";
 import { toRange } from "../convert";
 
 const KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -15,31 +18,30 @@ const KIND: Record<CompletionKind, CompletionItemKind> = {
   reference: CompletionItemKind.Reference,
 };
 
-export function registerCompletion(session: Session): void {
-  session.connection.onCompletion(({ textDocument, position }) => {
-    const doc = session.documents.get(textDocument.uri);
-    if (!doc) return null;
-    try {
-      const offset = doc.tree.offsetAt(position);
-      const { index, roots } = session.context(doc);
-      const file = session.fileOf(doc);
-      const globalsElsewhere = () => session.workspace.resolution.globalScope(file).slice(1).flatMap((f) =>
-        (session.workspace.lookup(f)?.globals ?? []).map((g) => ({ name: g.name, value: g.value, file: session.workspace.displayName(f) })));
-      const items = complete({
-        tree: doc.tree, index, roots, navigator: session.schemas.navigator, services: session.workspace.serviceCatalog(), globalsElsewhere,
-      }, offset);
-      return items.map((i): LspItem => ({
+export function registerCompletion(session: Session, requests: RequestPipeline): void {
+  session.connection.onCompletion(requests.document("textDocument/completion", (doc, { position }) => {
+    const offset = doc.tree.offsetAt(position);
+    const { index, roots } = session.context(doc);
+    const file = session.fileOf(doc);
+    const globalsElsewhere = () => session.workspace.resolution.globalScope(file).slice(1).flatMap((f) =>
+      (session.workspace.lookup(f)?.globals ?? []).map((g) => ({ name: g.name, value: g.value, file: session.workspace.displayName(f) })));
+    const items = complete({
+      tree: doc.tree, index, roots, navigator: session.schemas.navigator, services: session.workspace.serviceCatalog(), globalsElsewhere,
+    }, offset);
+    const snippets = session.client.snippets;
+    const line = doc.tree.buffer.slice(doc.tree.offsetAt({ line: position.line, character: 0 }), offset);
+    const indent = /^[ \t]*/.exec(line)![0];
+    return items.map((i): LspItem => {
+      const asSnippet = i.snippet && snippets;
+      return {
         label: i.label,
         kind: KIND[i.kind],
         detail: i.detail,
         documentation: i.documentation ? { kind: MarkupKind.Markdown, value: i.documentation } : undefined,
-        textEdit: { range: toRange(doc.tree, i.replace.start, i.replace.end), newText: i.insertText },
-        insertTextFormat: i.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: toRange(doc.tree, i.replace.start, i.replace.end), newText: asSnippet || !i.snippet ? i.insertText : snippetAsText(i.insertText, indent) },
+        insertTextFormat: asSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         sortText: i.sortText,
-      }));
-    } catch (e) {
-      session.error("completion", e);
-      return null;
-    }
-  });
+      };
+    });
+  }, "position"));
 }

@@ -1,41 +1,40 @@
 // workspace/didChangeConfiguration and the settings pull: the `tsk` section of the settings.
 import { DidChangeConfigurationNotification } from "vscode-languageserver";
 import type { Session } from "../session";
+import type { RequestPipeline } from "../request-pipeline";
 import type { DiagnosticsScheduler } from "../diagnostics-scheduler";
-import { readValidationSettings } from "../../validation/settings";
+import type { WorkspaceIndexing } from "../workspace-indexing";
 import { SchemaContext } from "../../validation/validate-document";
-import { heapMode } from "../heap-mode";
 
 export async function loadSettings(session: Session): Promise<void> {
   if (!session.pullsConfiguration) return;
   try {
     const raw: unknown = await session.connection.workspace.getConfiguration("tsk");
-    session.settings = readValidationSettings(raw);
+    session.applySettings(raw);
   } catch (e) {
     session.error("reading settings", e);
   }
 }
 
-export function registerConfiguration(session: Session, diagnostics: DiagnosticsScheduler): void {
-  session.connection.onDidChangeConfiguration(async (change) => {
-    try {
-      if (session.pullsConfiguration) await loadSettings(session);
-      else session.settings = readValidationSettings((change.settings as { tsk?: unknown } | null)?.tsk);
-      // Schema files may have changed on disk too: read them again.
-      await reloadSchemas(session, diagnostics);
-    } catch (e) {
-      session.error("didChangeConfiguration", e);
-    }
-  });
+export function registerConfiguration(session: Session, requests: RequestPipeline, diagnostics: DiagnosticsScheduler, indexing: WorkspaceIndexing): void {
+  session.connection.onDidChangeConfiguration(requests.notification("workspace/didChangeConfiguration", async (change) => {
+    const limits = session.scanLimits;
+    if (session.pullsConfiguration) await loadSettings(session);
+    else session.applySettings((change?.settings as { tsk?: unknown } | null)?.tsk);
+    if (session.scanLimits.maxFiles !== limits.maxFiles) session.workspace.rescanPartial();
+    // Schema files may have changed on disk too: read them again.
+    reloadSchemas(session, diagnostics, indexing);
+  }));
 }
 
-/** Reads the schemas again, and checks every document against them. */
-export async function reloadSchemas(session: Session, diagnostics: DiagnosticsScheduler): Promise<void> {
+/** Reads the schemas again, and checks every document and file against them. */
+export function reloadSchemas(session: Session, diagnostics: DiagnosticsScheduler, indexing: WorkspaceIndexing): void {
   session.schemas = new SchemaContext();
   session.invalidateAll();
   diagnostics.scheduleAll();
-  // Which values name services depends on the schemas: the other files are analysed again.
-  if (session.workspace.complete) session.workspaceChanged(await heapMode.inBulk(() => session.workspace.reanalyzeAll()));
+  // Which values name services depends on the schemas: the other files are analysed again,
+  // those read so far as well as those the index has still to read.
+  indexing.reanalyzeAll();
 }
 
 export function watchConfiguration(session: Session): void {

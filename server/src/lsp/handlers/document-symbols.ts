@@ -1,6 +1,7 @@
 // textDocument/documentSymbol: the outline, as a tree.
 import { SymbolKind, type DocumentSymbol } from "vscode-languageserver";
 import type { Session } from "../session";
+import type { RequestPipeline } from "../request-pipeline";
 import { documentSymbols, type OutlineKind, type OutlineSymbol } from "../../features/document-symbols";
 import type { SyntaxTree } from "../../syntax/syntax-tree";
 import { toRange } from "../convert";
@@ -30,15 +31,7 @@ function toLsp(tree: SyntaxTree, s: OutlineSymbol): DocumentSymbol {
   };
 }
 
-export function registerDocumentSymbols(session: Session): void {
-  session.connection.onDocumentSymbol(({ textDocument }) => {
-    const doc = session.documents.get(textDocument.uri);
-    if (!doc) return null;
-    try {
-      return documentSymbols(doc.tree).map((s) => toLsp(doc.tree, s));
-    } catch (e) {
-      session.error("documentSymbol", e);
-      return null;
-    }
-  });
+export function registerDocumentSymbols(session: Session, requests: RequestPipeline): void {
+  session.connection.onDocumentSymbol(requests.document("textDocument/documentSymbol", (doc) =>
+    documentSymbols(doc.tree).map((s) => toLsp(doc.tree, s))));
 }

@@ -3,6 +3,8 @@
 // at every save while the user is still typing.
 import type { FormattingOptions, Range, TextEdit } from "vscode-languageserver";
 import type { Session } from "../session";
+import type { RequestPipeline } from "../request-pipeline";
+import type { OpenDocument } from "../documents";
 import { formatDocument, formatRange, type FormatOptions } from "../../features/format";
 import { toRange } from "../convert";
 
@@ -11,26 +13,19 @@ function formatOptions(options: FormattingOptions | undefined): FormatOptions {
   return { tabSize, insertSpaces: options?.insertSpaces !== false };
 }
 
-export function registerFormatting(session: Session): void {
-  session.connection.onDocumentFormatting(({ textDocument, options }) => format(session, textDocument.uri, options, null));
-  session.connection.onDocumentRangeFormatting(({ textDocument, options, range }) => format(session, textDocument.uri, options, range));
+export function registerFormatting(session: Session, requests: RequestPipeline): void {
+  session.connection.onDocumentFormatting(requests.document("textDocument/formatting", (doc, { options }) => format(session, doc, options, null)));
+  session.connection.onDocumentRangeFormatting(requests.document("textDocument/rangeFormatting", (doc, { options, range }) => format(session, doc, options, range), "range"));
 }
 
-function format(session: Session, uri: string, options: FormattingOptions | undefined, range: Range | null): TextEdit[] | null {
-  const doc = session.documents.get(uri);
-  if (!doc) return null;
-  try {
-    const tree = doc.tree;
-    const result = range
-      ? formatRange(tree, tree.offsetAt(range.start), tree.offsetAt(range.end), formatOptions(options))
-      : formatDocument(tree, formatOptions(options));
-    if ("refused" in result) {
-      session.log(`${uri}: ${result.refused}`);
-      return null;
-    }
-    return result.edits.map((e) => ({ range: toRange(tree, e.start, e.end), newText: e.newText }));
-  } catch (e) {
-    session.error("formatting", e);
+function format(session: Session, doc: OpenDocument, options: FormattingOptions | undefined, range: Range | null): TextEdit[] | null {
+  const tree = doc.tree;
+  const result = range
+    ? formatRange(tree, tree.offsetAt(range.start), tree.offsetAt(range.end), formatOptions(options))
+    : formatDocument(tree, formatOptions(options));
+  if ("refused" in result) {
+    session.log(`${doc.uri}: ${result.refused}`);
     return null;
   }
+  return result.edits.map((e) => ({ range: toRange(tree, e.start, e.end), newText: e.newText }));
 }
