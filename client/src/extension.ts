@@ -44,6 +44,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher("**/*.tsk"), vscode.workspace.createFileSystemWatcher("**/*.json")] },
     outputChannel: output,
     middleware: settingsMiddleware,
+    // Whether the workspace is trusted, known to the server before it reads anything.
+    initializationOptions: { settings: { workspaceTrusted: vscode.workspace.isTrusted } },
   };
   return new LanguageClient("tsk", "TSK Language Server", serverOptions, clientOptions);
 }
