@@ -9,6 +9,7 @@ import { forEachStatement, parse, toJSON, type SyntaxTree } from "../../server/s
 import { applyEdit, type TextEdit } from "../../server/src/syntax/incremental";
 import { lex, startsLine } from "../../server/src/syntax/tokens";
 import { TokenStream } from "../../server/src/syntax/token-stream";
+import { MAX_EXPRESSION_DEPTH } from "../../server/src/syntax/statement-parser";
 import {
   applyToText, assertSameAsFullParse, assertSameAsFullParseFlat, corpusFile, corpusFiles, json, show, type J,
 } from "./helpers";
@@ -303,11 +304,11 @@ describe("properties: deep nesting", () => {
         const tree = parse(text + "\ny = 2\n");
         const problems = tree.problems();
         // One error, not one per bracket: on the first bracket past the limit. Every bracket is
-        // a level, the array's '[' of the "{a:" case too: that one is the 1,001st.
+        // a level, the array's '[' of the "{a:" case too: that one is the 101st.
         assert.deepEqual(problems.map((p) => p.code), ["too-deep"]);
-        assert.equal(problems[0].message, "nesting is too deep: more than 1000 levels of brackets");
+        assert.equal(problems[0].message, `nesting is too deep: more than ${MAX_EXPRESSION_DEPTH} levels of brackets`);
         const outer = prefix.endsWith("[") ? 1 : 0;
-        assert.equal(problems[0].start, prefix.length + (1000 - outer) * open.length);
+        assert.equal(problems[0].start, prefix.length + (MAX_EXPRESSION_DEPTH - outer) * open.length);
         assert.equal(text[problems[0].start], open[0]);
         // The next line still parses (an open '{' may hold it as a member, so only when closed).
         const root = json(tree).statements;

@@ -8,14 +8,21 @@ import { WorkspaceIndex } from "../workspace/workspace-index";
 import { nodeFiles } from "../workspace/workspace-files";
 import { FileView } from "../workspace/file-view";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { describeFsError, findTskFiles } from "./find-files";
+import { MAX_CONFIG_BYTES, readTextFile } from "../files/read-file";
+import { findTskFiles } from "./find-files";
 import { formatJson, formatText, type ReportedProblem } from "./report";
+import { reportLinksNotFollowed } from "./links-not-followed";
 
-export interface CheckOptions { format: "text" | "json" }
+export interface CheckOptions { format: "text" | "json"; followSymlinks: boolean }
 
-/** Returns the exit code: 1 when any error was found (an unreadable file is one), else 0. */
-export function runCheck(paths: string[], options: CheckOptions, write: (s: string) => void): number {
-  const files = findTskFiles(paths);
+/**
+ * Returns the exit code: 1 when any error was found (an unreadable file is one), else 0. The
+ * report goes to `write`; what the user should know about the run itself (links not followed) to `warn`.
+ */
+export function runCheck(paths: string[], options: CheckOptions, write: (s: string) => void, warn: (s: string) => void = () => {}): number {
+  const found = findTskFiles(paths, { followSymlinks: options.followSymlinks });
+  reportLinksNotFollowed(found.linksNotFollowed, warn);
+  const files = found.files;
   const problems: ReportedProblem[] = [];
   const read: { shown: string; file: string; tree: SyntaxTree }[] = [];
   for (const f of files) {
@@ -24,11 +31,9 @@ export function runCheck(paths: string[], options: CheckOptions, write: (s: stri
       problems.push(unreadable(shown, f.error));
       continue;
     }
-    try {
-      read.push({ shown, file: path.resolve(f.path), tree: parse(fs.readFileSync(f.path, "utf8")) });
-    } catch (e) {
-      problems.push(unreadable(shown, describeFsError(e)));
-    }
+    const text = readTextFile(f.path, MAX_CONFIG_BYTES);
+    if (text.error !== undefined) problems.push(text.encoding ? notUtf8(shown, text.error) : unreadable(shown, text.error));
+    else read.push({ shown, file: path.resolve(f.path), tree: parse(text.text) });
   }
   // The files checked together are the workspace (with the files they import or read, and
   // the peanut.tsk files above them, read from disk when first needed): services, globals and
@@ -74,6 +79,10 @@ function report(file: string, tree: SyntaxTree, diagnostics: Diagnostic[]): Repo
       severity: d.severity, code: d.code, message: d.message,
     };
   });
+}
+
+function notUtf8(file: string, why: string): ReportedProblem {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "not-utf8", message: why };
 }
 
 function unreadable(file: string, why: string): ReportedProblem {

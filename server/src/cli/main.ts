@@ -2,9 +2,10 @@
 import { VERSION } from "../version";
 import { runCheck, type CheckOptions } from "./check-command";
 import { runFormat } from "./format-command";
+import { shownText } from "../syntax/shown-text";
 
-const USAGE = `Usage: tsk check [--format text|json] PATH...
-       tsk format [--check] PATH...
+const USAGE = `Usage: tsk check [--format text|json] [--follow-symlinks] PATH...
+       tsk format [--check] [--follow-symlinks] PATH...
 
 tsk check: checks TuskLang (.tsk) files; every PATH that is a folder is searched for .tsk
 files. Prints each problem as file:line:col severity message [code], then a summary.
@@ -18,6 +19,8 @@ Options:
   --format text|json   (check) text (the default) or a JSON array of
                        {file, line, column, endLine, endColumn, severity, code, message}
   --check              (format) change nothing; list the files that are not formatted
+  --follow-symlinks    follow symbolic links below the folders named that lead out of
+                       them (by default they are listed on stderr and left alone)
   -h, --help           show this help
   -v, --version        show the version
 `;
@@ -34,10 +37,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   if (command === "format") return formatCommand(rest, out, err);
   if (command !== "check") {
-    err(`tsk: unknown command '${command}'\n\n${USAGE}`);
+    err(`tsk: unknown command '${shownText(command)}'\n\n${USAGE}`);
     return 2;
   }
-  const options: CheckOptions = { format: "text" };
+  const options: CheckOptions = { format: "text", followSymlinks: false };
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -45,12 +48,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     if (a === "--format" || a.startsWith("--format=")) {
       const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : rest[++i];
       if (value !== "text" && value !== "json") {
-        err(`tsk: --format takes 'text' or 'json', not '${value ?? ""}'\n`);
+        err(`tsk: --format takes 'text' or 'json', not '${shownText(value ?? "")}'\n`);
         return 2;
       }
       options.format = value;
+    } else if (a === "--follow-symlinks") {
+      options.followSymlinks = true;
     } else if (a.startsWith("-") && a !== "-") {
-      err(`tsk: unknown option '${a}'\n\n${USAGE}`);
+      err(`tsk: unknown option '${shownText(a)}'\n\n${USAGE}`);
       return 2;
     } else {
       paths.push(a);
@@ -60,17 +65,19 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     err(`tsk check: name at least one file or folder\n\n${USAGE}`);
     return 2;
   }
-  return runCheck(paths, options, out);
+  return runCheck(paths, options, out, err);
 }
 
 function formatCommand(args: string[], out: (s: string) => void, err: (s: string) => void): number {
   let check = false;
+  let followSymlinks = false;
   const paths: string[] = [];
   for (const a of args) {
     if (a === "-h" || a === "--help") { out(USAGE); return 0; }
     if (a === "--check") check = true;
+    else if (a === "--follow-symlinks") followSymlinks = true;
     else if (a.startsWith("-") && a !== "-") {
-      err(`tsk: unknown option '${a}'\n\n${USAGE}`);
+      err(`tsk: unknown option '${shownText(a)}'\n\n${USAGE}`);
       return 2;
     } else paths.push(a);
   }
@@ -78,5 +85,5 @@ function formatCommand(args: string[], out: (s: string) => void, err: (s: string
     err(`tsk format: name at least one file or folder\n\n${USAGE}`);
     return 2;
   }
-  return runFormat(paths, { check }, out, err);
+  return runFormat(paths, { check, followSymlinks }, out, err);
 }

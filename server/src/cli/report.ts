@@ -1,5 +1,9 @@
 // How `tsk check` prints what it found: one line per problem, or JSON for other tools.
+// Nothing the user's files hold reaches the terminal raw: file names and messages are escaped
+// (messages quote through shownText already; this is the last line of defence), and so is
+// the JSON, whose escapes mean the same characters.
 import type { Severity } from "../syntax/nodes";
+import { escapeInvisible, escapeInvisibleInJson } from "../syntax/shown-text";
 
 /** One problem, with 1-based lines and columns (columns count UTF-16 code units, as editors do). */
 export interface ReportedProblem {
@@ -14,13 +18,13 @@ export interface ReportedProblem {
 }
 
 export function formatText(problems: ReportedProblem[], fileCount: number): string {
-  const lines = problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message} [${p.code}]`);
+  const lines = problems.map((p) => `${escapeInvisible(p.file)}:${p.line}:${p.column} ${p.severity} ${escapeInvisible(p.message)} [${p.code}]`);
   lines.push(summary(problems, fileCount));
   return lines.join("\n") + "\n";
 }
 
 export function formatJson(problems: ReportedProblem[]): string {
-  return JSON.stringify(problems, null, 2) + "\n";
+  return escapeInvisibleInJson(JSON.stringify(problems, null, 2)) + "\n";
 }
 
 function summary(problems: ReportedProblem[], fileCount: number): string {

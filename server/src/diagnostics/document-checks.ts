@@ -5,6 +5,7 @@ import { formatPath } from "../paths/path";
 import { forEachExpression } from "../syntax/expression-walk";
 import type { Body } from "../syntax/nodes";
 import type { Diagnostic } from "./diagnostic";
+import { shownText } from "../syntax/shown-text";
 
 const KNOWN_DIRECTIVES = new Set(["api", "schema"]);
 
@@ -15,7 +16,7 @@ export function statementChecks(tree: SyntaxTree, body: Body, bodyStart: number)
 
 export function duplicateKeys(tree: SyntaxTree, index: PathIndex): Diagnostic[] {
   return duplicateDefinitions(index).map(({ first, again }) => {
-    const name = again.global ? `$${again.path[0]}` : formatPath(again.path);
+    const name = shownText(again.global ? `$${again.path[0]}` : formatPath(again.path));
     const line = tree.positionAt(first.keyStart).line + 1;
     return {
       start: again.keyStart,
@@ -34,7 +35,7 @@ function directiveChecks(body: Body, bodyStart: number): Diagnostic[] {
     if (s.kind !== "directive") return;
     const range = { start, end: start + s.width };
     if (!KNOWN_DIRECTIVES.has(s.name)) {
-      out.push({ ...range, severity: "hint", code: "unknown-directive", message: `unknown directive '#!${s.name}': TSK knows '#!api' and '#!schema'` });
+      out.push({ ...range, severity: "hint", code: "unknown-directive", message: `unknown directive '#!${shownText(s.name)}': TSK knows '#!api' and '#!schema'` });
     } else if (s.name === "api" && start > 1) {
       out.push({ ...range, severity: "warning", code: "misplaced-directive", message: "'#!api' counts only on the first line of a file" });
     } else if (s.name === "schema" && s.argument === "") {
@@ -65,7 +66,7 @@ function escapeChecks(tree: SyntaxTree, body: Body, bodyStart: number): Diagnost
         const start = at + e.start + i;
         out.push({
           start, end: start + 2, severity: "warning", code: "unknown-escape",
-          message: `'${raw.slice(i, i + 2)}' is no escape: it stays as written; write '\\\\' for a backslash`,
+          message: `'${shownText(raw.slice(i, i + 2))}' is no escape: it stays as written; write '\\\\' for a backslash`,
         });
       }
     });

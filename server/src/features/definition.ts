@@ -35,7 +35,7 @@ export function findDefinition(index: WorkspaceIndex, file: string, offset: numb
       }
       // Named by a value: every file that defines it.
       const out: Location[] = [];
-      for (const f of index.definersOf(formatPath(key))) out.push(...keyLocation(index, f, key));
+      for (const f of index.definersOf(formatPath(key))) for (const l of keyLocation(index, f, key)) out.push(l);
       return out;
     }
   }
@@ -51,3 +51,4 @@ function located(index: WorkspaceIndex, file: string, span: { start: number; end
   const l = locationOf(index, file, span.start, span.end);
   return l ? [l] : [];
 }
+

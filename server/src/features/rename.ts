@@ -8,6 +8,7 @@ import type { Range } from "./location";
 import { symbolAt, type SymbolAt } from "./symbol-at";
 import { symbolSites, type Site } from "./symbol-sites";
 import { findRenameBlocker } from "./rename-blockers";
+import { shownText } from "../syntax/shown-text";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -33,12 +34,12 @@ export function rename(index: WorkspaceIndex, file: string, offset: number, newN
   const plan = planned.value;
   const name = plan.symbol.kind === "global" ? newName.replace(/^\$/, "") : newName;
   const invalid = checkNewName(index, plan, name);
-  if (invalid) return { ok: false, reason: invalid };
+  if (invalid) return refuse(invalid);
   const edits = new Map<string, FileEdit[]>();
   const seen = new Set<string>();
   for (const site of plan.sites) {
     const text = newText(site, plan, name);
-    if (text === null) return { ok: false, reason: `'${name}' cannot be written ${placeOf(index, site)}: choose a name of letters, digits, '_' and '-'` };
+    if (text === null) return refuse(`'${name}' cannot be written ${placeOf(index, site)}: choose a name of letters, digits, '_' and '-'`);
     const id = `${site.file}\u0000${site.start}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -138,6 +139,7 @@ function display(index: WorkspaceIndex, file: string): string {
   return index.displayName(file);
 }
 
+/** A refusal; its reason quotes names from the files and the name typed: escaped (shown-text.ts). */
 function refuse<T>(reason: string): Outcome<T> {
-  return { ok: false, reason };
+  return { ok: false, reason: shownText(reason, 400) };
 }

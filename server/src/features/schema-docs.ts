@@ -61,10 +61,12 @@ export function isOpenEnum(schemas: Located[]): boolean {
 }
 
 /** A TSK literal for a JSON value, as it would be written after `=`. */
-export function tskLiteral(v: unknown): string {
+export function tskLiteral(v: unknown, depth = 0): string {
   if (typeof v === "string") return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(tskLiteral).join(", ")}]`;
-  if (v !== null && typeof v === "object") return `{ ${Object.entries(v).map(([k, x]) => `${k} = ${tskLiteral(x)}`).join(", ")} }`;
+  // A schema's default may nest as deep as its author likes: past a few levels, "…".
+  if (depth > 8 && v !== null && typeof v === "object") return "…";
+  if (Array.isArray(v)) return `[${v.map((x) => tskLiteral(x, depth + 1)).join(", ")}]`;
+  if (v !== null && typeof v === "object") return `{ ${Object.entries(v).map(([k, x]) => `${k} = ${tskLiteral(x, depth + 1)}`).join(", ")} }`;
   return String(v);
 }
 

@@ -85,13 +85,29 @@ export function duplicateDefinitions(index: PathIndex): { first: Definition; aga
   return out.sort((a, b) => a.again.keyStart - b.again.keyStart);
 }
 
+/**
+ * The most segments a path may have. Every definition keeps its whole path, and a dotted key
+ * of N segments defines N paths (its prefixes), so a path model without a limit costs the
+ * square of a key's length: one key of 30,000 segments (60 KB) took 4 GB. Past this depth a
+ * key defines nothing (and nothing under it does): it is reported once, where it crosses it.
+ * No configuration comes near it; the built-in schemas are 7 deep. Measured (1 MB of keys of
+ * N one-letter segments, heap after analysis): 166 bytes per byte at 8, 264 at 32, 353 at 64;
+ * an ordinary configuration, 56 (docs/language-reference.md, "Limits").
+ */
+export const MAX_PATH_SEGMENTS = 32;
+
+/** Told of a key whose path would cross MAX_PATH_SEGMENTS: the absolute range of its first segment past it. */
+export type TooDeep = (start: number, end: number) => void;
+
 interface Frame { statements: Statement[]; starts: number[]; i: number; base: Path; baseKey: string }
 
 /**
  * Walks every definition in text order; iterative over bodies, so deep nesting is fine.
  * `section` is the `[section]` in force where `root` starts (a top-level statement walked alone).
  */
-export function walkDefinitions(root: Body, rootStart: number, emit: (d: Definition) => void, section: Path = []): void {
+export function walkDefinitions(
+  root: Body, rootStart: number, emit: (d: Definition) => void, section: Path = [], tooDeep: TooDeep = () => {},
+): void {
   const frames: Frame[] = [];
   const enter = (body: Body, at: number, base: Path, baseKey: string) => {
     const statements: Statement[] = [];
@@ -100,7 +116,8 @@ export function walkDefinitions(root: Body, rootStart: number, emit: (d: Definit
     frames.push({ statements, starts, i: 0, base, baseKey });
   };
   enter(root, rootStart, [], "");
-  let sectionKey = formatPath(section);
+  // A section past the limit was reported on its header: nothing under it defines a path.
+  let sectionKey = section.length > MAX_PATH_SEGMENTS ? "" : formatPath(section);
   while (frames.length > 0) {
     const f = frames[frames.length - 1];
     if (f.i >= f.statements.length) { frames.pop(); continue; }
@@ -112,34 +129,45 @@ export function walkDefinitions(root: Body, rootStart: number, emit: (d: Definit
     if (s.kind === "section") {
       if (atRoot) {
         section = s.key && !s.key.global ? s.key.segments.map((x) => x.name) : [];
-        sectionKey = formatPath(section);
+        sectionKey = section.length > MAX_PATH_SEGMENTS ? "" : formatPath(section);
       }
-      if (s.key && atRoot) emitKey(s.key, at, [], "", "section", null, emit);
+      if (s.key && atRoot) emitKey(s.key, at, [], "", "section", null, emit, tooDeep);
     } else if (s.kind === "assignment") {
       const isObject = s.value?.kind === "object";
-      const path = emitKey(s.key, at, base, baseKey, isObject ? "object" : "value", s.value, emit);
-      if (s.value && path) emitValue(s.value, at, path.path, path.key, emit);
+      const path = emitKey(s.key, at, base, baseKey, isObject ? "object" : "value", s.value, emit, tooDeep);
+      if (s.value && path) emitValue(s.value, at, path.path, path.key, emit, tooDeep);
     } else if (s.kind === "container") {
-      const path = emitKey(s.key, at, base, baseKey, "object", null, emit);
+      const path = emitKey(s.key, at, base, baseKey, "object", null, emit, tooDeep);
       if (path) enter(s.body, at + s.body.start, path.path, path.key);
     }
   }
 }
 
-/** Emits the definitions a key makes; returns the full path and its key, or null for a global. */
+/**
+ * Emits the definitions a key makes; returns the full path and its key, or null for a global
+ * or a path past MAX_PATH_SEGMENTS (its segments up to the limit are emitted, as objects).
+ */
 function emitKey(
   key: KeyPath, at: number, base: Path, baseKey: string, kind: DefinitionKind, value: Expression | null,
-  emit: (d: Definition) => void, nested = false,
+  emit: (d: Definition) => void, tooDeep: TooDeep, nested = false,
 ): { path: Path; key: string } | null {
   if (key.global) {
     const seg = key.segments[0];
     emit({ path: [seg.name], key: `$${seg.name}`, kind, keyStart: at + seg.start, keyEnd: at + seg.end, value, valueBase: at, global: true, nested });
     return null;
   }
+  if (base.length >= MAX_PATH_SEGMENTS) {
+    // Only where the limit is crossed is it reported; below that, every key is past it.
+    if (base.length === MAX_PATH_SEGMENTS) tooDeep(at + key.segments[0].start, at + key.segments[0].end);
+    return null;
+  }
+  const room = MAX_PATH_SEGMENTS - base.length;
+  const cut = key.segments.length > room;
   let path: Path = base;
   let formatted = baseKey;
-  key.segments.forEach((seg, i) => {
-    const last = i === key.segments.length - 1;
+  const segments = cut ? key.segments.slice(0, room) : key.segments;
+  segments.forEach((seg, i) => {
+    const last = !cut && i === segments.length - 1;
     path = childPath(path, seg.name);
     formatted = appendSegment(formatted, seg.name);
     emit({
@@ -154,20 +182,28 @@ function emitKey(
       nested,
     });
   });
+  if (cut) {
+    tooDeep(at + key.segments[room].start, at + key.segments[room].end);
+    return null;
+  }
   return { path, key: formatted };
 }
 
-/** Objects and arrays inside a value define paths too: `a = [{ b: 1 }]` defines `a[0].b`. */
-function emitValue(e: Expression, at: number, path: Path, key: string, emit: (d: Definition) => void): void {
+/**
+ * Objects and arrays inside a value define paths too: `a = [{ b: 1 }]` defines `a[0].b`.
+ * Recursive: as deep as the value's brackets, which the parser limits (MAX_EXPRESSION_DEPTH).
+ */
+function emitValue(e: Expression, at: number, path: Path, key: string, emit: (d: Definition) => void, tooDeep: TooDeep): void {
   if (e.kind === "object") {
     for (const m of e.members) {
       const isObject = m.value.kind === "object";
-      const inner = emitKey(m.key, at, path, key, isObject ? "object" : "value", m.value, emit, true);
-      if (inner) emitValue(m.value, at, inner.path, inner.key, emit);
+      const inner = emitKey(m.key, at, path, key, isObject ? "object" : "value", m.value, emit, tooDeep, true);
+      if (inner) emitValue(m.value, at, inner.path, inner.key, emit, tooDeep);
     }
   } else if (e.kind === "array") {
+    if (path.length >= MAX_PATH_SEGMENTS) return;
     e.elements.forEach((el, i) => {
-      if (el.kind === "object" || el.kind === "array") emitValue(el, at, childPath(path, i), appendSegment(key, i), emit);
+      if (el.kind === "object" || el.kind === "array") emitValue(el, at, childPath(path, i), appendSegment(key, i), emit, tooDeep);
     });
   }
 }

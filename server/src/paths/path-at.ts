@@ -2,6 +2,7 @@
 import type { Body, Expression, KeyPath, Statement } from "../syntax/nodes";
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import { MAX_PATH_DEPTH, type Path } from "./path";
+import { MAX_PATH_SEGMENTS } from "./definitions";
 
 export interface PathAt {
   /**
@@ -107,7 +108,9 @@ function inStatement(
     const bodyEnd = s.close ? s.close.start : s.width;
     if (rel < s.body.start || rel > bodyEnd) return body(base, s, at);
     const inner = s.body.statements.slotAt(rel - s.body.start);
-    if (inner.index < 0) return body(path, s, at);
+    // Past the path model's depth the answer is where it stops: each level copies the path,
+    // and 100,000 nested blocks cost 38 s per hover.
+    if (inner.index < 0 || path.length >= MAX_PATH_SEGMENTS) return body(path, s, at);
     list = s.body;
     index = inner.index;
     slotStart = at + s.body.start + inner.slotStart;
@@ -137,6 +140,7 @@ function inValue(e: Expression, rel: number, path: Path, s: Statement, at: numbe
   let whole = true;
   for (;;) {
     const value = (): PathAt => ({ path, target: "value", statement: s, statementStart: at, expression: e, whole, key: null, segment: -1, global });
+    if ((e.kind === "object" || e.kind === "array") && path.length >= MAX_PATH_SEGMENTS) return value();
     if (e.kind === "object") {
       if (rel <= e.start || rel >= e.end) return value();
       const m = e.members.find((x) => rel >= x.start && rel <= x.end);

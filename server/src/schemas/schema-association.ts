@@ -8,6 +8,8 @@ import { URI } from "vscode-uri";
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { BUILTIN_ROOT, type SchemaStore } from "./schema-store";
+import { isNetworkPath, NETWORK_PATH } from "../files/fs-reasons";
+import { shownText } from "../syntax/shown-text";
 
 export interface SchemaSettings {
   /** Apply the built-in microservices schemas (default true). */
@@ -119,12 +121,15 @@ function load(reference: string, relativeTo: string | null, store: SchemaStore):
   if (/^https?:\/\//i.test(reference)) {
     const known = store.get(reference);
     if (known) return { uri: known.uri, problem: null };
-    return { uri: null, problem: { severity: "warning", code: "schema-not-found", message: `schemas are read from disk, never downloaded: save ${reference} in the workspace and name the file` } };
+    return { uri: null, problem: { severity: "warning", code: "schema-not-found", message: `schemas are read from disk, never downloaded: save ${shownText(reference)} in the workspace and name the file` } };
   }
   if (reference.startsWith("tsk-schema:")) {
-    return store.get(reference) ? { uri: reference, problem: null } : { uri: null, problem: { severity: "warning", code: "schema-not-found", message: `no built-in schema ${reference}` } };
+    return store.get(reference) ? { uri: reference, problem: null } : { uri: null, problem: { severity: "warning", code: "schema-not-found", message: `no built-in schema ${shownText(reference)}` } };
   }
-  const file = reference.startsWith("file:") ? URI.parse(reference).fsPath : path.resolve(relativeTo ?? process.cwd(), reference);
+  let file = reference.startsWith("file:") ? URI.parse(reference).fsPath : reference;
+  // Refused as written, before path.resolve turns `//host/share` into a local path on POSIX: the same answer everywhere.
+  if (isNetworkPath(file)) return { uri: null, problem: { severity: "warning", code: "schema-not-found", message: `schema ${shownText(reference)}: ${NETWORK_PATH}` } };
+  file = path.resolve(relativeTo ?? process.cwd(), file);
   const location = URI.file(file).toString();
   const existing = store.get(location);
   if (existing) return { uri: existing.uri, problem: null };
@@ -132,5 +137,5 @@ function load(reference: string, relativeTo: string | null, store: SchemaStore):
   const doc = store.loadFile(file);
   if (doc) return { uri: doc.uri, problem: null };
   const why = store.errors.slice(before).map((e) => e.message).join("; ") || "it cannot be read";
-  return { uri: null, problem: { severity: "warning", code: "schema-not-found", message: `schema ${reference}: ${why}` } };
+  return { uri: null, problem: { severity: "warning", code: "schema-not-found", message: `schema ${shownText(reference)}: ${why}` } };
 }

@@ -4,6 +4,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import { formatPath } from "../paths/path";
 import { didYouMean } from "./did-you-mean";
 import { escapeSegment, type Instance, type Source } from "./instance";
+import { shownText } from "../syntax/shown-text";
 
 type SchemaLike = Record<string, unknown>;
 
@@ -49,19 +50,20 @@ function nearestBranches(errors: ErrorObject[]): ErrorObject[] {
 function toDiagnostic(e: ErrorObject, instance: Instance): Diagnostic | null {
   const source = instance.sources.get(e.instancePath);
   if (source?.expression) return null;
-  const where = source ? formatPath(source.path) : "the configuration";
+  const where = source ? shownText(formatPath(source.path)) : "the configuration";
   const parent = (e.parentSchema ?? {}) as SchemaLike;
   const valueRange = source ? { start: source.valueStart, end: source.valueEnd } : null;
   const keyRange = source ? { start: source.keyStart, end: source.keyEnd } : null;
   const shown = show(e.data);
   switch (e.keyword) {
     case "additionalProperties": {
-      const name = String((e.params as { additionalProperty: string }).additionalProperty);
-      const child = instance.sources.get(`${e.instancePath}/${escapeSegment(name)}`);
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const name = shownText(key);
+      const child = instance.sources.get(`${e.instancePath}/${escapeSegment(key)}`);
       const known = Object.keys((parent.properties as object) ?? {});
-      const guess = didYouMean(name, known);
+      const guess = didYouMean(key, known);
       const message = `unknown key '${name}'${source ? ` in '${where}'` : ""}` +
-        (guess ? `: did you mean '${guess}'?` : known.length > 0 ? `: known keys are ${list(known)}` : "");
+        (guess ? `: did you mean '${shownText(guess)}'?` : known.length > 0 ? `: known keys are ${list(known.map((k) => shownText(k)))}` : "");
       const range = child ? { start: child.keyStart, end: child.keyEnd } : keyRange;
       if (!range) return null;
       return { ...range, severity: "warning", code: "unknown-key", message, ...(guess ? { data: { replacement: guess } } : {}) };
@@ -69,16 +71,18 @@ function toDiagnostic(e: ErrorObject, instance: Instance): Diagnostic | null {
     case "required": {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       if (!keyRange) return null;
-      return { ...keyRange, severity: "error", code: "missing-key", message: `'${where}' needs the key '${missing}'` };
+      return { ...keyRange, severity: "error", code: "missing-key", message: `'${where}' needs the key '${shownText(missing)}'` };
     }
     case "enum": {
       if (!valueRange) return null;
-      const allowed = (e.schema as unknown[]).map((v) => String(v));
+      const values = (e.schema as unknown[]).map((v) => String(v));
+      const allowed = values.map((v) => shownText(v));
       const open = parent["x-tsk-open-enum"] === true;
-      const guess = typeof e.data === "string" ? didYouMean(e.data, allowed) : undefined;
+      const guess = typeof e.data === "string" ? didYouMean(e.data, values) : undefined;
+      const said = guess === undefined ? "" : shownText(guess);
       const message = open
-        ? `${shown} is not a known value for '${where}'${guess ? `: did you mean '${guess}'? Known values: ${list(allowed)}` : `: known values are ${list(allowed)}`}`
-        : `${shown} is not allowed for '${where}': use one of ${list(allowed)}${guess ? ` (did you mean '${guess}'?)` : ""}`;
+        ? `${shown} is not a known value for '${where}'${guess ? `: did you mean '${said}'? Known values: ${list(allowed)}` : `: known values are ${list(allowed)}`}`
+        : `${shown} is not allowed for '${where}': use one of ${list(allowed)}${guess ? ` (did you mean '${said}'?)` : ""}`;
       return {
         ...valueRange, severity: open ? "warning" : "error", code: open ? "unknown-value" : "invalid-value", message,
         ...(guess ? { data: { replacement: guess } } : {}),
@@ -108,7 +112,7 @@ function toDiagnostic(e: ErrorObject, instance: Instance): Diagnostic | null {
     default: {
       const range = valueRange ?? keyRange;
       if (!range) return null;
-      return { ...range, severity: "error", code: "schema", message: `'${where}' ${e.message ?? "does not match the schema"}` };
+      return { ...range, severity: "error", code: "schema", message: `'${where}' ${shownText(e.message ?? "does not match the schema", 200)}` };
     }
   }
 }
@@ -144,7 +148,7 @@ function summarizeBranches(branches: SchemaLike[]): string {
     if (!b || typeof b !== "object") return "a value";
     const type = typeNames(b.type as string | string[] | undefined);
     const props = b.properties && typeof b.properties === "object" ? Object.keys(b.properties as object) : [];
-    if (props.length > 0 && type === "an object") return `an object with ${list(props.slice(0, 3).map((p) => `'${p}'`), "or")}`;
+    if (props.length > 0 && type === "an object") return `an object with ${list(props.slice(0, 3).map((p) => `'${shownText(p)}'`), "or")}`;
     return type;
   });
   return [...new Set(parts)].join(", or ");
@@ -185,7 +189,7 @@ function describeValue(v: unknown): string {
 }
 
 function show(v: unknown): string {
-  if (typeof v === "string") return `"${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
+  if (typeof v === "string") return `"${shownText(v, 40)}"`;
   if (v !== null && typeof v === "object") return Array.isArray(v) ? "this array" : "this object";
   return String(v);
 }

@@ -4,6 +4,7 @@
 import { resolveUri, stripFragment, type JsonSchema, type SchemaStore } from "./schema-store";
 import type { Path } from "../paths/path";
 import { pointerSegments } from "./instance";
+import { PatternCache } from "./linear-patterns";
 
 export type SchemaObject = { [k: string]: unknown };
 
@@ -21,6 +22,8 @@ const SUBSCHEMA_KEYWORDS = [
 
 export class SchemaNavigator {
   private readonly holds = new WeakMap<object, Map<string, boolean>>();
+  /** patternProperties' patterns, run in linear time: a schema's pattern may be `^(a+)+$`. */
+  private readonly patterns = new PatternCache();
 
   constructor(private readonly store: SchemaStore) {}
 
@@ -117,7 +120,7 @@ export class SchemaNavigator {
   private computeStep(current: Located[], segment: string | number): Located[] {
     const next: Located[] = [];
     for (const s of current) {
-      for (const child of this.child(s, segment)) next.push(...this.expand(child));
+      for (const child of this.child(s, segment)) pushAll(next, this.expand(child));
     }
     return dedupe(next);
   }
@@ -131,7 +134,7 @@ export class SchemaNavigator {
       for (const [name, sub] of Object.entries(props as Record<string, JsonSchema>)) {
         if (typeof sub !== "object") continue;
         const list = out.get(name) ?? [];
-        list.push(...this.expand({ schema: sub as SchemaObject, base: s.base }));
+        pushAll(list, this.expand({ schema: sub as SchemaObject, base: s.base }));
         out.set(name, list);
       }
     }
@@ -146,14 +149,14 @@ export class SchemaNavigator {
     const ref = s.schema.$ref;
     if (typeof ref === "string") {
       const target = this.resolveRef(ref, s.base);
-      if (target) out.push(...this.expand(target, depth + 1, seen));
+      if (target) pushAll(out, this.expand(target, depth + 1, seen));
     }
     out.push(s);
     for (const k of ["allOf", "anyOf", "oneOf"]) {
       const branches = s.schema[k];
       if (!Array.isArray(branches)) continue;
       for (const b of branches) {
-        if (b && typeof b === "object") out.push(...this.expand({ schema: b as SchemaObject, base: baseOf(b as SchemaObject, s.base) }, depth + 1, seen));
+        if (b && typeof b === "object") pushAll(out, this.expand({ schema: b as SchemaObject, base: baseOf(b as SchemaObject, s.base) }, depth + 1, seen));
       }
     }
     return out;
@@ -163,7 +166,10 @@ export class SchemaNavigator {
     const uri = resolveUri(ref, base);
     const hash = uri.indexOf("#");
     const docUri = stripFragment(uri);
-    const doc = this.store.get(docUri);
+    // A document is known by its location, not its `$id` (schema-store.ts); a `$ref` by the
+    // `$id` of the document it stands in leads to that document all the same.
+    const own = this.store.get(base);
+    const doc = this.store.get(docUri) ?? (own && own.id === docUri ? own : undefined);
     if (!doc || typeof doc.schema !== "object") return null;
     let node: unknown = doc.schema;
     if (hash >= 0 && uri.length > hash + 1) {
@@ -199,7 +205,7 @@ export class SchemaNavigator {
     const patterns = schema.patternProperties as Record<string, unknown> | undefined;
     let matched = false;
     for (const [pattern, x] of Object.entries(patterns ?? {})) {
-      if (safeTest(pattern, segment)) { sub(x); matched = true; }
+      if (this.patterns.matches(pattern, segment)) { sub(x); matched = true; }
     }
     if (!matched) sub(schema.additionalProperties);
     return out;
@@ -208,14 +214,6 @@ export class SchemaNavigator {
 
 function baseOf(schema: SchemaObject, base: string): string {
   return typeof schema.$id === "string" ? resolveUri(schema.$id, base) : base;
-}
-
-function safeTest(pattern: string, text: string): boolean {
-  try {
-    return new RegExp(pattern, "u").test(text);
-  } catch {
-    return false;
-  }
 }
 
 function dedupe(list: Located[]): Located[] {
@@ -232,4 +230,9 @@ export function describe(schemas: Located[]): string | undefined {
     if (typeof d === "string" && d) return d;
   }
   return undefined;
+}
+
+/** Every item of `items` pushed onto `list`, one by one: a spread passes each as an argument, and a long list overflows the stack. */
+function pushAll<T>(list: T[], items: readonly T[]): void {
+  for (const x of items) list.push(x);
 }

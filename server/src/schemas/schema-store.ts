@@ -3,18 +3,32 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { URI } from "vscode-uri";
+import { MAX_SCHEMA_BYTES, readTextFile } from "../files/read-file";
+import { shownText } from "../syntax/shown-text";
 
 export type JsonSchema = { [k: string]: unknown } | boolean;
 
 export interface SchemaDocument {
-  /** The URI it is known by: its `$id` if it has one, else where it was read from. */
+  /**
+   * The key it is known by: a built-in schema's `$id` (in the reserved `tsk-schema:` namespace),
+   * anything else's location. Never a user schema's `$id`: a schema that could claim an id
+   * could replace, for every file, the schema that id names (the built-in one, or another
+   * file's). Its `$id` still sets the base of its own `$ref`s.
+   */
   uri: string;
   /** Where it was read from (a file: URI), for messages and re-reading. */
   location: string;
   schema: JsonSchema;
+  /** One of the built-in schemas, read from their folder: no user schema is ever one. */
+  builtin: boolean;
+  /** Its `$id` as written (fragment dropped), or null. */
+  id: string | null;
 }
 
 export interface SchemaLoadError { location: string; message: string }
+
+/** Built-in schemas' ids: no user schema may claim one. */
+export const RESERVED_ID_PREFIX = "tsk-schema:";
 
 /** The built-in schemas' folder, found from this module's place in `out/` or in a bundle. */
 export function builtinSchemaFolder(): string {
@@ -33,7 +47,7 @@ export class SchemaStore {
   private readonly byLocation = new Map<string, SchemaDocument>();
   readonly errors: SchemaLoadError[] = [];
 
-  /** Reads every `*.json` below `folder`. */
+  /** Reads every `*.json` below `folder`: the built-in schemas, known by their `$id`s. */
   loadFolder(folder: string): void {
     const walk = (dir: string) => {
       let entries: fs.Dirent[];
@@ -46,28 +60,26 @@ export class SchemaStore {
       for (const e of entries) {
         const full = path.join(dir, e.name);
         if (e.isDirectory()) walk(full);
-        else if (e.name.endsWith(".json")) this.loadFile(full);
+        else if (e.name.endsWith(".json")) this.loadFile(full, true);
       }
     };
     walk(folder);
   }
 
   /** Reads one schema file; returns its document, or null (and records why) when it cannot. */
-  loadFile(file: string): SchemaDocument | null {
+  loadFile(file: string, builtin = false): SchemaDocument | null {
     const location = URI.file(path.resolve(file)).toString();
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      this.errors.push({ location, message: code === "ENOENT" ? "schema file not found" : `cannot read the schema: ${(e as Error).message}` });
+    const read = readTextFile(file, MAX_SCHEMA_BYTES);
+    if (read.error !== undefined) {
+      const missing = read.error === "no such file or folder";
+      this.errors.push({ location, message: missing ? "schema file not found" : `cannot read the schema: ${read.error}` });
       return null;
     }
-    return this.add(location, text);
+    return this.add(location, read.text, builtin);
   }
 
   /** Adds a schema from its text; a document with errors is recorded, not thrown. */
-  add(location: string, text: string): SchemaDocument | null {
+  add(location: string, text: string, builtin = false): SchemaDocument | null {
     let schema: unknown;
     try {
       schema = JSON.parse(text);
@@ -81,10 +93,15 @@ export class SchemaStore {
       this.errors.push({ location, message: "a schema must be a JSON object or a boolean" });
       return null;
     }
-    const id = typeof schema === "object" && typeof (schema as { $id?: unknown }).$id === "string"
-      ? (schema as { $id: string }).$id : location;
-    const doc: SchemaDocument = { uri: stripFragment(id), location, schema: schema as JsonSchema };
-    this.documents.set(doc.uri, doc);
+    const written = typeof schema === "object" ? (schema as { $id?: unknown }).$id : undefined;
+    const id = typeof written === "string" ? stripFragment(written) : null;
+    if (!builtin && id !== null && id.toLowerCase().startsWith(RESERVED_ID_PREFIX)) {
+      this.errors.push({ location, message: `its $id ${shownText(id)} is reserved for the built-in schemas: give it an $id of its own, or none` });
+      return null;
+    }
+    const key = builtin && id !== null && id.startsWith(RESERVED_ID_PREFIX) ? id : location;
+    const doc: SchemaDocument = { uri: key, location, schema: schema as JsonSchema, builtin, id };
+    this.documents.set(key, doc);
     this.byLocation.set(location, doc);
     return doc;
   }
@@ -95,9 +112,9 @@ export class SchemaStore {
     return this.byLocation.has(location) || this.errors.some((e) => e.location === location);
   }
 
+  /** The document known by `uri` (a built-in id or a location), fragment aside. */
   get(uri: string): SchemaDocument | undefined {
-    const u = stripFragment(uri);
-    return this.documents.get(u) ?? this.byLocation.get(u);
+    return this.documents.get(stripFragment(uri));
   }
 
   all(): SchemaDocument[] {

@@ -23,9 +23,10 @@ export function forEachExpression(root: Expression, visit: (e: Expression) => vo
     const e = stack.pop()!;
     visit(e);
     switch (e.kind) {
-      case "array": stack.push(...e.elements); break;
+      // Pushed one by one: a spread passes every element as an argument, and 130,000 overflow the stack.
+      case "array": for (const x of e.elements) stack.push(x); break;
       case "object": for (const m of e.members) stack.push(m.value); break;
-      case "call": stack.push(e.callee, ...e.args); break;
+      case "call": stack.push(e.callee); for (const x of e.args) stack.push(x); break;
       case "member": stack.push(e.object); break;
       case "index": stack.push(e.object, e.index); break;
       case "unary": stack.push(e.operand); break;

@@ -3,6 +3,7 @@
 import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens";
 import type { SyntaxProblem } from "./nodes";
+import { shownText } from "./shown-text";
 
 const NAMES = new Map<TokenType, string>([
   [T.StringLiteral, "a string"], [T.QuotedString, "a string"], [T.UnterminatedString, "a string"],
@@ -16,7 +17,7 @@ export function tokenName(t: IToken | TokenType | undefined): string {
   if ("tokenType" in t) {
     if (t.tokenType === EOF || t.tokenType === T.Newline) return "the end of the line";
     if (t.tokenType === T.QuotedString || t.tokenType === T.UnterminatedString) return "a string";
-    return `'${t.image.length > 20 ? t.image.slice(0, 20) + "…" : t.image}'`;
+    return `'${shownText(t.image, 20)}'`;
   }
   const named = NAMES.get(t);
   if (named) return named;

@@ -12,9 +12,18 @@ import { parseExpression, type LineToken } from "./expression-parser";
 import { StatementList } from "./statement-list";
 import { unquote } from "./string-value";
 import { describeParseError, tokenName } from "./messages";
+import { shownText } from "./shown-text";
 
-/** Deeper expression nesting than this is reported instead of parsed. */
-export const MAX_EXPRESSION_DEPTH = 1000;
+/** What a NUL outside strings and comments is told: in a text editor's buffer it is most often a UTF-16 file read as UTF-8. */
+export const NUL_MESSAGE = "this text holds NUL characters: is the file UTF-16? TSK files are UTF-8";
+
+/**
+ * Deeper expression nesting than this is reported instead of parsed. The expression grammar
+ * is recursive descent: near 190 levels of brackets it ran out of stack, where exactly
+ * depending on how deep the caller's stack already was (the server's differs from the CLI's).
+ * A limit well below that gives the same answer everywhere.
+ */
+export const MAX_EXPRESSION_DEPTH = 100;
 
 export type BodyStyle = "root" | "block" | "object" | "angle";
 
@@ -275,7 +284,7 @@ export class StatementParser {
       }
       if (nk === T.LBracket || nk === T.QuotedString || this.endsStatement(key.next)) {
         // `levels [debug, info]` or `name "x"`: a value with no separator; keep it, say what is missing.
-        const name = key.path.segments.map((s) => s.name).join(".");
+        const name = shownText(key.path.segments.map((s) => s.name).join("."));
         const missing = problem(
           { start: key.path.start, end: key.path.end },
           this.endsStatement(key.next) ? `'${name}' has no value: expected ':' or '=' and a value after it` : `expected ':' or '=' between '${name}' and its value`,
@@ -350,7 +359,7 @@ export class StatementParser {
     let width: number;
     if (this.endsStatement(valueIndex)) {
       const sep = separator ?? key;
-      problems.push(problem(sep, `expected a value after '${separator?.text ?? key.segments[0].name}'`, "expected-value"));
+      problems.push(problem(sep, `expected a value after '${shownText(separator?.text ?? key.segments[0].name)}'`, "expected-value"));
       this.pos = valueIndex;
       width = sep.end;
     } else {
@@ -535,7 +544,9 @@ export class StatementParser {
       if (k === T.Unknown) {
         const next = this.tokens.get(i + 1);
         const adjacent = next && next.startOffset === endOf(t) ? next.image[0] : "";
-        problems.push(problem({ start: t.startOffset - start, end: endOf(t) - start }, T.describeUnknown(t.image, adjacent), "unknown-character"));
+        // NULs are told apart: a document says so once (validation/document-analyzer.ts), not once per NUL.
+        const nul = t.image.includes("\u0000");
+        problems.push(problem({ start: t.startOffset - start, end: endOf(t) - start }, nul ? NUL_MESSAGE : T.describeUnknown(t.image, adjacent), nul ? "nul-character" : "unknown-character"));
         skipParse = true;
       }
       // The first token always belongs to the value, so that every statement moves on.

@@ -1,6 +1,7 @@
 // The TSK lexer: chevrotain token types plus the few custom matchers (strings, directives
 // that must start a line). It has no state but "does the text start a line".
 import { createToken, Lexer, type IToken, type TokenType, type CustomPatternMatcherReturn } from "chevrotain";
+import { shownText } from "./shown-text";
 
 const ws = createToken({ name: "Whitespace", pattern: /[ \t\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
 export const Newline = createToken({ name: "Newline", pattern: /\r\n|\r|\n/, line_breaks: true });
@@ -212,6 +213,5 @@ export function describeUnknown(chars: string, next: string): string {
   if (chars === "$" && next === "{") return "shell-style '${…}' is not TSK: write @env(\"NAME\", default)";
   if (chars.startsWith("$")) return "'$' must be followed by a global's name, as in $app_name";
   if (chars.startsWith("@")) return "'@' must be followed by an operator's name, as in @env";
-  const shown = chars.length > 12 ? chars.slice(0, 12) + "…" : chars;
-  return `unexpected character${chars.length > 1 ? "s" : ""} '${shown}'`;
+  return `unexpected character${chars.length > 1 ? "s" : ""} '${shownText(chars, 12)}'`;
 }

@@ -5,7 +5,7 @@ import type { Body, Statement } from "../syntax/nodes";
 import { StatementList } from "../syntax/statement-list";
 import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
 import { revisionOf } from "../syntax/incremental";
-import { walkDefinitions, type Definition } from "../paths/definitions";
+import { MAX_PATH_SEGMENTS, walkDefinitions, type Definition } from "../paths/definitions";
 import type { Path } from "../paths/path";
 import { namesIn, wordsOf, type ValueNames } from "../paths/value-names";
 import type { Diagnostic } from "../diagnostics/diagnostic";
@@ -78,7 +78,8 @@ export function contentOf(tree: SyntaxTree, s: Statement, part: Part): PartConte
   if (part.content) return part.content;
   const body = alone(s, part.at);
   const definitions: Definition[] = [];
-  walkDefinitions(body, 0, (d) => definitions.push(d), part.section);
+  const tooDeep: Diagnostic[] = [];
+  walkDefinitions(body, 0, (d) => definitions.push(d), part.section, (start, end) => tooDeep.push(pathTooDeep(start, end)));
   let hasProblems = false;
   forEachStatement(body, 0, (x) => { if (x.problems.length > 0) hasProblems = true; });
   const names = namesIn(body, 0);
@@ -91,7 +92,7 @@ export function contentOf(tree: SyntaxTree, s: Statement, part: Part): PartConte
       globalUses: shared(names.globalUses), reads: shared(names.reads), imports: shared(names.imports), words: shared(names.words),
       globalsInStrings: shared(names.globalsInStrings), expressionStrings: shared(names.expressionStrings),
     },
-    checks: shared(statementChecks(tree, body, 0).concat(unknownOperators(body, 0))),
+    checks: shared(tooDeep.concat(statementChecks(tree, body, 0), unknownOperators(body, 0))),
     hasProblems,
     suppressions: shared(suppressionsIn(body, 0)),
     instance: null,
@@ -99,6 +100,13 @@ export function contentOf(tree: SyntaxTree, s: Statement, part: Part): PartConte
     references: null,
   };
   return part.content;
+}
+
+function pathTooDeep(start: number, end: number): Diagnostic {
+  return {
+    start, end, severity: "warning", code: "path-too-deep",
+    message: `this key's path is more than ${MAX_PATH_SEGMENTS} segments deep: it and the keys under it are not checked`,
+  };
 }
 
 /** Most parts have none of most things: they all share one empty list (a document has thousands of parts). */

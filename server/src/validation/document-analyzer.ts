@@ -273,7 +273,15 @@ function checksOf(tree: SyntaxTree, statements: Statement[], parts: Part[], cont
     for (let j = 0; j < own.length; j++) checks.push(own[j]);
     if (contents[i].hasProblems) for (const p of tree.problemsIn(alone(statements[i], parts[i].at), 0)) checks.push(p as Diagnostic);
   }
-  return checks.sort((a, b) => a.start - b.start || a.end - b.end);
+  checks.sort((a, b) => a.start - b.start || a.end - b.end);
+  return onceForNuls(checks);
+}
+
+/** A text full of NULs (UTF-16 read as UTF-8) is told so once, at the first: not thousands of times. */
+function onceForNuls(checks: Diagnostic[]): Diagnostic[] {
+  const first = checks.findIndex((d) => d.code === "nul-character");
+  if (first < 0) return checks;
+  return checks.filter((d, i) => i === first || d.code !== "nul-character");
 }
 
 function concatAll<T>(lists: T[][]): T[] {

@@ -1,6 +1,7 @@
 // Every check of one document, in one list: syntax, duplicates and directives, the schemas,
 // and the cross-section rules; then the user's severities and suppression comments.
 import type { SyntaxTree } from "../syntax/syntax-tree";
+import { escapeInvisible } from "../syntax/shown-text";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { PathIndex } from "../paths/definitions";
 import type { ValueNames } from "../paths/value-names";
@@ -23,7 +24,7 @@ import type { ValidationSettings } from "./settings";
 export const SYNTAX_CODES = new Set([
   "expected-value", "expected-key", "expected-separator", "unclosed-block", "unclosed-bracket", "unmatched-close",
   "unterminated-string", "unterminated-comment", "unknown-character", "unexpected-token", "yaml-list",
-  "section-in-block", "too-deep", "syntax",
+  "section-in-block", "too-deep", "syntax", "nul-character",
 ]);
 
 export interface ValidationResult {
@@ -111,7 +112,12 @@ export function validateDocument(
   for (const rule of RULES) {
     // A rule that judges by the whole workspace waits until the workspace is indexed.
     if (rule.workspaceWide && workspace && !workspace.complete) continue;
-    for (const f of rule.check(ctx)) all.push({ ...f, code: rule.code, severity: rule.severity });
+    // Rules quote names and values from the files: escaped here, once for all of them.
+    for (const f of rule.check(ctx)) {
+      const d: Diagnostic = { ...f, message: escapeInvisible(f.message), code: rule.code, severity: rule.severity };
+      if (f.related) d.related = f.related.map((r) => ({ ...r, message: escapeInvisible(r.message) }));
+      all.push(d);
+    }
   }
   return { diagnostics: applySettings(tree, all, settings, analysis.suppressions), instance, schemas: roots };
 }

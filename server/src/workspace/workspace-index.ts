@@ -10,6 +10,7 @@ import type { FileStat, WorkspaceFiles } from "./workspace-files";
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from "./folder-scan";
 import { NameResolution } from "./name-resolution";
 import { IndexServiceCatalog } from "./index-service-catalog";
+import { MAX_CONFIG_BYTES } from "../files/read-file";
 
 /** What an update changed, for whoever must re-check the files that depend on it. */
 export interface IndexChange {
@@ -64,7 +65,7 @@ export interface IndexOptions {
 }
 
 /** A file larger than this is left out: one generated dump must not take the server's memory. */
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_FILE_BYTES = MAX_CONFIG_BYTES;
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, FileEntry>();

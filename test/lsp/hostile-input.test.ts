@@ -1,0 +1,97 @@
+// The server under hostile input (shared/repro, made here): a text full of NULs, a schema
+// whose pattern backtracks without end, a schema claiming the built-in schema's id, schemas
+// that are a FIFO or a device, a change whose range is written end first. Each wait is
+// bounded: a server that blocks fails the test instead of hanging it.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { LspClient } from "./lsp-client";
+
+const posix = process.platform !== "win32";
+const EVIL = "a".repeat(40) + "!";
+
+describe("the server and hostile input", { timeout: 120_000 }, () => {
+  let client: LspClient;
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsk-hostile-"));
+    fs.writeFileSync(path.join(dir, "redos.schema.json"), JSON.stringify({
+      type: "object", properties: { name: { type: "string", pattern: "^(a+)+$" } },
+      patternProperties: { "^(a+)+$": { type: "number", description: "All a." } },
+    }));
+    fs.writeFileSync(path.join(dir, "hijack.schema.json"), JSON.stringify({
+      $schema: "https://json-schema.org/draft/2020-12/schema", $id: "tsk-schema://builtin/tsk-microservices.schema.json",
+      type: "object", properties: { services: { description: "HIJACKED", type: "string" } },
+    }));
+    fs.writeFileSync(path.join(dir, "b-evil.tsk"), "#!schema ./hijack.schema.json\nx = 1\n");
+    if (posix) execFileSync("mkfifo", [path.join(dir, "fifo.json")]);
+    client = new LspClient();
+    await client.initialize(pathToFileURL(dir).toString());
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const uri = (name: string) => pathToFileURL(path.join(dir, name)).toString();
+
+  it("tells a text full of NULs (UTF-16 read as UTF-8) once", async () => {
+    const text = Buffer.from("services.a.port = 1\nname = \"x\"\n".repeat(200), "utf16le").toString("latin1");
+    await client.open(uri("utf16.tsk"), text);
+    const p = await client.diagnostics(uri("utf16.tsk"));
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [
+      ["nul-character", 0, "this text holds NUL characters: is the file UTF-16? TSK files are UTF-8"],
+    ]);
+  });
+
+  it("checks a value against a pattern that backtracks 2^40 ways at every keystroke, and hovers through it", async () => {
+    await client.open(uri("slow.tsk"), `#!schema ./redos.schema.json\nname = "${EVIL}"\n`);
+    const first = await client.diagnostics(uri("slow.tsk"));
+    assert.deepEqual(first.diagnostics.map((d) => d.message), ["'name' must match pattern \"^(a+)+$\""]);
+    for (let v = 2; v <= 4; v++) {
+      await client.change(uri("slow.tsk"), v, [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, text: "a" }]);
+    }
+    const typed = await client.diagnostics(uri("slow.tsk"), (p) => p.version === 4);
+    assert.equal(typed.diagnostics.length, 1);
+    await client.change(uri("slow.tsk"), 5, [{ text: `#!schema ./redos.schema.json\n${EVIL} = 1\naaaa = 2\n` }]);
+    const hover = await client.request<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri: uri("slow.tsk") }, position: { line: 1, character: 3 } });
+    assert.doesNotMatch(hover?.contents.value ?? "", /All a/, "the key does not match: no description");
+    const matching = await client.request<{ contents: { value: string } } | null>("textDocument/hover", { textDocument: { uri: uri("slow.tsk") }, position: { line: 2, character: 1 } });
+    assert.match(matching?.contents.value ?? "", /All a\./);
+  });
+
+  it("keeps the built-in schema for every other file when one names a schema claiming its $id", async () => {
+    await client.open(uri("b-evil.tsk"), "#!schema ./hijack.schema.json\nx = 1\n");
+    const evil = await client.diagnostics(uri("b-evil.tsk"));
+    assert.deepEqual(evil.diagnostics.map((d) => [d.code, d.range.start.line]), [["schema-not-found", 0]]);
+    assert.match(evil.diagnostics[0].message, /is reserved for the built-in schemas/);
+    await client.open(uri("a-plain.tsk"), 'services.a.port = "p"\n');
+    const plain = await client.diagnostics(uri("a-plain.tsk"));
+    assert.deepEqual(plain.diagnostics.map((d) => d.message), ["'services.a.port' expects a whole number, found the string \"p\""]);
+  });
+
+  it("does not block on a schema that is a FIFO, nor read one that is a device", { skip: !posix }, async () => {
+    await client.open(uri("fifo.tsk"), "#!schema ./fifo.json\na = 1\n");
+    const fifo = await client.diagnostics(uri("fifo.tsk"));
+    assert.deepEqual(fifo.diagnostics.map((d) => d.message), ["schema ./fifo.json: cannot read the schema: it is a named pipe (FIFO), not a regular file"]);
+    await client.open(uri("zero.tsk"), "#!schema /dev/zero\na = 1\n");
+    const zero = await client.diagnostics(uri("zero.tsk"));
+    assert.deepEqual(zero.diagnostics.map((d) => d.message), ["schema /dev/zero: cannot read the schema: it is a device, not a regular file"]);
+  });
+
+  it("applies a change whose range is written end first to that range", async () => {
+    await client.open(uri("reversed.tsk"), "a = 1\nb = 2\nc = 3\n");
+    await client.diagnostics(uri("reversed.tsk"));
+    await client.change(uri("reversed.tsk"), 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 0, character: 4 } }, text: "" }]);
+    const p = await client.diagnostics(uri("reversed.tsk"), (x) => x.version === 2);
+    // The reference implementation swaps the ends: "a = " + "c = 3\n". Taken as an insertion, the text would not change.
+    await client.open(uri("swapped.tsk"), "a = c = 3\n");
+    const swapped = await client.diagnostics(uri("swapped.tsk"));
+    assert.notDeepEqual(swapped.diagnostics, []);
+    assert.deepEqual(p.diagnostics, swapped.diagnostics);
+  });
+});
