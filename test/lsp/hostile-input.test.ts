@@ -95,3 +95,43 @@ describe("the server and hostile input", { timeout: 120_000 }, () => {
     assert.deepEqual(p.diagnostics, swapped.diagnostics);
   });
 });
+
+describe("what a file outside the workspace holds is not shown", { timeout: 60_000 }, () => {
+  let client: LspClient;
+  let parent: string;
+  let ws: string;
+  const uri = (name: string) => pathToFileURL(path.join(ws, name)).toString();
+  const app = '@import("../secret.tsk")\nuse = $token\nx = @secret.tsk.get("rooot")\n';
+  before(async () => {
+    parent = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "tsk-outside-")));
+    ws = path.join(parent, "ws");
+    fs.mkdirSync(ws);
+    // Read because a file inside imports it; like /etc/passwd, what it holds is not the workspace's.
+    fs.writeFileSync(path.join(parent, "secret.tsk"), 'root = "x:0:0"\n$token = "s3cret"\n');
+    fs.writeFileSync(path.join(ws, "app.tsk"), app);
+    client = new LspClient();
+    await client.initialize(pathToFileURL(ws).toString(), {}, { window: { workDoneProgress: true } });
+    await client.progressEnd();
+    await client.open(uri("app.tsk"), app);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(parent, { recursive: true, force: true });
+  });
+
+  it("keeps its keys out of workspace symbols, its values out of hover, its lines out of references and its keys out of suggestions", async () => {
+    const published = await client.diagnostics(uri("app.tsk"), (p) => p.diagnostics.some((d) => d.code === "unknown-file-key"));
+    const unknownKey = published.diagnostics.find((d) => d.code === "unknown-file-key")!;
+    assert.equal(unknownKey.message, "secret.tsk has no key 'rooot'");
+    const symbols = await client.request<{ name: string }[]>("workspace/symbol", { query: "root" });
+    assert.deepEqual(symbols.map((s) => s.name), []);
+    const hover = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri: uri("app.tsk") }, position: { line: 1, character: 8 } });
+    assert.ok(!hover.contents.value.includes("s3cret"), hover.contents.value);
+    assert.match(hover.contents.value, /outside the workspace \(its value is not shown\)/);
+    const refs = await client.request<{ uri: string }[]>("textDocument/references", {
+      textDocument: { uri: uri("app.tsk") }, position: { line: 1, character: 8 }, context: { includeDeclaration: true },
+    });
+    assert.deepEqual(refs.map((r) => r.uri), [uri("app.tsk")]);
+    assert.equal(client.stderr, "");
+  });
+});

@@ -13,7 +13,8 @@ import { enumValues, keyMarkdown } from "./schema-docs";
 export interface Hover { markdown: string; start: number; end: number }
 
 /** Where a global this file does not define is defined, as the workspace knows it. */
-export interface GlobalElsewhere { file: string; line: number; value: string }
+/** `value` is null for a file outside the workspace, whose content is not shown. */
+export interface GlobalElsewhere { file: string; line: number; value: string | null }
 
 export interface HoverContext {
   tree: SyntaxTree;
@@ -67,6 +68,7 @@ function globalHover(ctx: HoverContext, name: string, range: { start: number; en
   const d = defs[defs.length - 1];
   if (!d || !d.value) {
     const other = ctx.globalElsewhere?.(name);
+    if (other?.value === null) return { markdown: `\`$${name}\`: a global, defined in ${other.file} on line ${other.line}, outside the workspace (its value is not shown)`, ...range };
     if (other) return { markdown: `\`\`\`tsk\n$${name} = ${other.value}\n\`\`\`\n\nA global, defined in ${other.file} on line ${other.line}.`, ...range };
     return { markdown: `\`$${name}\`: a global defined neither in this file nor in a file it can see`, ...range };
   }

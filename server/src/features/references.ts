@@ -10,6 +10,8 @@ export function findReferences(index: WorkspaceIndex, file: string, offset: numb
   const out: Location[] = [];
   for (const site of symbolSites(index, file, symbol)) {
     if (site.declaration && !includeDeclaration) continue;
+    // An editor shows the line of each reference: none from a file outside the workspace.
+    if (!index.mayShow(site.file)) continue;
     const l = locationOf(index, site.file, site.start, site.end);
     if (l) out.push(l);
   }

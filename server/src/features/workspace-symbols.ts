@@ -30,6 +30,7 @@ export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = M
   };
   for (const [file, s] of index.summaries()) {
     if (full()) break;
+    if (!index.mayShow(file)) continue;
     for (const name of s.services.keys()) {
       const def = definitionsOf(s, ["services", name])[0];
       if (def) offer({ name, kind: "service", file, start: def.start, end: def.end });

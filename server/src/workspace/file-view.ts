@@ -65,6 +65,8 @@ export class FileView implements WorkspaceView {
   }
 
   keysOf(file: string): Iterable<string> {
+    // Suggestions quote keys: none from a file outside the workspace.
+    if (!this.index.mayShow(file)) return [];
     const s = this.index.lookup(file);
     return s ? s.keys.distinctPaths() : [];
   }

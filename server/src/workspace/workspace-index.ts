@@ -196,6 +196,12 @@ export class WorkspaceIndex {
   isVirtual(file: string): boolean { return this.entries.get(file)?.virtual === true; }
   /** Outside every workspace folder: nothing watches it, and a rename cannot know its readers. */
   isExternal(file: string): boolean { return !this.isVirtual(file) && this.folderOf(file) === null; }
+  /**
+   * Whether what the file holds (its keys, values, names, lines) may be shown to the user: a
+   * file outside the workspace folders is read for checks when a file inside imports or reads
+   * it (`@import("../../../../etc/passwd")`), but only the user opening it shows it.
+   */
+  mayShow(file: string): boolean { return !this.isExternal(file) || this.isOpen(file); }
 
   *summaries(): IterableIterator<[string, FileSummary]> {
     for (const [file, e] of this.entries) {

@@ -24,7 +24,10 @@ export function registerCompletion(session: Session, requests: RequestPipeline):
     const { index, roots } = session.context(doc);
     const file = session.fileOf(doc);
     const globalsElsewhere = () => session.workspace.resolution.globalScope(file).slice(1).flatMap((f) =>
-      (session.workspace.lookup(f)?.globals ?? []).map((g) => ({ name: g.name, value: g.value, file: session.workspace.displayName(f) })));
+      (session.workspace.lookup(f)?.globals ?? []).map((g) => ({
+        // A file outside the workspace: its globals' names may be completed, their values not shown.
+        name: g.name, value: session.workspace.mayShow(f) ? g.value : "(outside the workspace)", file: session.workspace.displayName(f),
+      })));
     const items = complete({
       tree: doc.tree, index, roots, navigator: session.schemas.navigator, services: session.workspace.serviceCatalog(), globalsElsewhere,
     }, offset);

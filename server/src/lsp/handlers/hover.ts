@@ -15,7 +15,7 @@ export function registerHover(session: Session, requests: RequestPipeline): void
       const def = where ? session.workspace.lookup(where)?.globals.filter((g) => g.name === name).pop() : undefined;
       if (!where || !def) return null;
       const line = session.workspace.lookup(where)!.positions.positionAt(def.start).line + 1;
-      return { file: session.workspace.displayName(where), line, value: def.value };
+      return { file: session.workspace.displayName(where), line, value: session.workspace.mayShow(where) ? def.value : null };
     };
     const h = hover({ tree: doc.tree, index, roots, navigator: session.schemas.navigator, globalElsewhere }, offset);
     if (!h) return null;
