@@ -135,3 +135,55 @@ describe("what a file outside the workspace holds is not shown", { timeout: 60_0
     assert.equal(client.stderr, "");
   });
 });
+
+describe("files larger than the editor's budget", { timeout: 120_000 }, () => {
+  let client: LspClient;
+  let dir: string;
+  const uri = (name: string) => pathToFileURL(path.join(dir, name)).toString();
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsk-budget-"));
+    client = new LspClient();
+    await client.initialize(pathToFileURL(dir).toString());
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const line = (i: number) => `services.svc_${i} = { url = "http://svc-${i}:8080", port = ${8000 + (i % 1000)} }\n`;
+  const lines = (bytes: number) => {
+    const out: string[] = [];
+    let size = 0;
+    for (let i = 0; size < bytes; i++) {
+      out.push(line(i));
+      size += out[out.length - 1].length;
+    }
+    return out.join("");
+  };
+
+  it("checks only the syntax of a file over 4 MB, and says so", async () => {
+    const text = "broken =\n" + lines(5 * 1024 * 1024);
+    await client.open(uri("big.tsk"), text);
+    const p = await client.diagnostics(uri("big.tsk"), () => true, 60_000);
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line]), [["too-large-to-check", 0], ["expected-value", 0]]);
+    assert.match(p.diagnostics[0].message, /^this file is 5 MB: in the editor only the syntax is checked in files over 4 MB \(tsk check checks it all\)$/);
+  });
+
+  it("does not parse a file over 16 MB, says so, and parses it once an edit brings it under", async () => {
+    const text = lines(17 * 1024 * 1024);
+    const total = text.split("\n").length - 1;
+    await client.open(uri("huge.tsk"), text);
+    const p = await client.diagnostics(uri("huge.tsk"), () => true, 60_000);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ["too-large"]);
+    assert.match(p.diagnostics[0].message, /^this file is 17 MB, more than the 16 MB the editor reads: nothing in it is checked here/);
+    assert.equal(await client.request("textDocument/hover", { textDocument: { uri: uri("huge.tsk") }, position: { line: 5, character: 2 } }), null);
+    // Everything but the first ten lines deleted, and a mistake added.
+    await client.change(uri("huge.tsk"), 2, [
+      { range: { start: { line: 10, character: 0 }, end: { line: total, character: 0 } }, text: "" },
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "broken =\n" },
+    ]);
+    const after = await client.diagnostics(uri("huge.tsk"), (x) => x.version === 2, 60_000);
+    assert.deepEqual(after.diagnostics.map((d) => d.code), ["expected-value"]);
+    assert.ok(client.alive);
+  });
+});

@@ -48,7 +48,7 @@ function plain(a: DocumentAnalysis): unknown {
     names: a.names,
     checks: a.checks,
     suppressions: a.suppressions,
-    tooDeep: a.tooDeep,
+    syntaxOnly: a.syntaxOnly,
     keysSignature: a.keysSignature,
   };
 }
@@ -59,7 +59,7 @@ function assertSameAnalysis(analyzer: DocumentAnalyzer, tree: SyntaxTree, text: 
   assert.deepEqual(plain(incremental), plain(fresh), what);
   // Merged from the parts, the JSON and the source of each value are what one pass over every
   // definition writes.
-  if (fresh.tooDeep === null) {
+  if (fresh.syntaxOnly === null) {
     const once = buildInstance(parse(text));
     assert.deepEqual(fresh.instance.value, once.value, `one pass ${what}`);
     const pointers = pointersOf(once.value);

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { URI } from "vscode-uri";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
-import { parse, type SyntaxTree } from "../syntax/syntax-tree";
+import { parse, unparsed, type SyntaxTree } from "../syntax/syntax-tree";
 import { applyContentChange } from "../syntax/incremental";
 import type { DocumentPlace } from "../schemas/schema-association";
 
@@ -22,6 +22,18 @@ export interface OpenDocument {
   version: number | null;
   tree: SyntaxTree;
   place: DocumentPlace;
+  /** Too large to parse (MAX_PARSED_LENGTH): the tree holds the text and no statement. */
+  unparsed: boolean;
+}
+
+/**
+ * Text longer than this (16 MB) is not parsed in the editor: a 50 MB file took a minute and
+ * 3.6 GB to open. It is kept as text, and parsed once an edit brings it under the limit.
+ */
+export const MAX_PARSED_LENGTH = 16 * 1024 * 1024;
+
+function treeOf(text: string): { tree: SyntaxTree; unparsed: boolean } {
+  return text.length > MAX_PARSED_LENGTH ? { tree: unparsed(text), unparsed: true } : { tree: parse(text), unparsed: false };
 }
 
 let revisions = 0;
@@ -52,7 +64,7 @@ export class OpenDocuments {
   get workspaceFolders(): readonly string[] { return this.folders; }
 
   open(uri: string, version: number | null, text: string): OpenDocument {
-    const doc: OpenDocument = { uri, revision: ++revisions, version, tree: parse(text), place: this.placeOf(uri) };
+    const doc: OpenDocument = { uri, revision: ++revisions, version, ...treeOf(text), place: this.placeOf(uri) };
     this.docs.set(uri, doc);
     if (doc.place.file) this.uris.set(doc.place.file, uri);
     return doc;
@@ -63,6 +75,10 @@ export class OpenDocuments {
     if (!doc) return undefined;
     doc.revision = ++revisions;
     doc.version = version;
+    if (doc.unparsed) {
+      Object.assign(doc, treeOf(applyAsText(doc.tree.text, changes)));
+      return doc;
+    }
     for (let i = 0; i < changes.length; i++) {
       // Buffers are never changed, only replaced: this one is the text before the change.
       const before = doc.tree.buffer;
@@ -71,17 +87,19 @@ export class OpenDocuments {
       } catch (e) {
         // The tree may be half-changed: the text it should now hold is the old text with this
         // change and the rest applied, as the client holds it. Parse that afresh.
-        doc.tree = parse(applyAsText(before.toString(), changes.slice(i)));
+        Object.assign(doc, treeOf(applyAsText(before.toString(), changes.slice(i))));
         this.onRecovered(uri, e);
         break;
       }
     }
+    // Grown past what the editor parses (a paste): kept as text from now on.
+    if (!doc.unparsed && doc.tree.buffer.length > MAX_PARSED_LENGTH) Object.assign(doc, treeOf(doc.tree.text));
     return doc;
   }
 
   /** What the server holds of a document can no longer be trusted: parse its text afresh. */
   reparse(doc: OpenDocument): void {
-    doc.tree = parse(doc.tree.text);
+    Object.assign(doc, treeOf(doc.tree.text));
     doc.revision = ++revisions;
   }
 

@@ -2,7 +2,7 @@
 // the workspace index, and the latest analysis and validation of each document.
 import type { Connection } from "vscode-languageserver";
 import { URI } from "vscode-uri";
-import { OpenDocuments, type OpenDocument } from "./documents";
+import { MAX_PARSED_LENGTH, OpenDocuments, type OpenDocument } from "./documents";
 import {
   analyzeDocument, SchemaContext, validateDocument, type DocumentAnalysis, type ValidationResult,
 } from "../validation/validate-document";
@@ -113,6 +113,18 @@ export class Session {
   validate(doc: OpenDocument): ValidationResult {
     const cached = this.validated.get(doc.uri);
     if (cached && cached.revision === doc.revision) return cached.result;
+    if (doc.unparsed) {
+      const length = doc.tree.buffer.length;
+      const tooLarge: ValidationResult = {
+        diagnostics: [{
+          start: 0, end: 0, severity: "warning", code: "too-large",
+          message: `this file is ${Math.round(length / (1024 * 1024))} MB, more than the ${MAX_PARSED_LENGTH / (1024 * 1024)} MB the editor reads: nothing in it is checked here (tsk check checks files up to 32 MB)`,
+        }],
+        instance: { value: {}, sources: new Map() }, schemas: [],
+      };
+      this.validated.set(doc.uri, { revision: doc.revision, result: tooLarge, dependencies: new FileView(this.workspace, this.fileOf(doc)).dependencies });
+      return tooLarge;
+    }
     const analysis = this.analyzed(doc);
     const view = new FileView(this.workspace, this.fileOf(doc));
     const result = validateDocument(doc.tree, doc.place, this.settings, this.schemas, undefined, view, analysis);

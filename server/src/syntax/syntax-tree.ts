@@ -72,6 +72,14 @@ export function parse(text: string): SyntaxTree {
   return new SyntaxTree(new TextBuffer(text), root, api);
 }
 
+/**
+ * A tree that holds the text and no statement: for a text the editor will not parse (too
+ * large), so that positions still convert and edits still apply.
+ */
+export function unparsed(text: string): SyntaxTree {
+  return new SyntaxTree(new TextBuffer(text), { start: 0, statements: new StatementList([]) }, false);
+}
+
 /** Where a container's body ends, relative to the container: its closer, or its own end. */
 export function bodyEnd(c: Container): number {
   return c.close ? c.close.start : c.width;

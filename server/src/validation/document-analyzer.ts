@@ -41,6 +41,13 @@ export class DocumentAnalyzer {
   private version = 0;
 
   analyze(tree: SyntaxTree, place: DocumentPlace, settings: ValidationSettings, schemas: SchemaContext): DocumentAnalysis {
+    if (tree.buffer.length > settings.maxCheckedLength) {
+      const association = associate(tree, place, settings.schemas, schemas.store);
+      return syntaxOnly(tree, association, schemas.roots(association.schemas), {
+        start: 0, end: 0, severity: "info", code: "too-large-to-check",
+        message: `this file is ${megabytes(tree.buffer.length)}: in the editor only the syntax is checked in files over ${megabytes(settings.maxCheckedLength)} (tsk check checks it all)`,
+      });
+    }
     // Two lists, not an object per statement: this runs at every keystroke.
     const statements: Statement[] = [];
     const parts: Part[] = [];
@@ -64,10 +71,10 @@ export class DocumentAnalyzer {
     const association = associate(tree, place, settings.schemas, schemas.store);
     const roots = schemas.roots(association.schemas);
     if (deepest > MAX_CHECKED_DEPTH) {
-      return {
-        paths: { definitions: [], byPath: new Map() }, instance: { value: {}, sources: new Map() }, association, roots,
-        references: [], names: emptyValueNames(), checks: tree.problems(), suppressions: [], tooDeep: deepest, keysSignature: "",
-      };
+      return syntaxOnly(tree, association, roots, {
+        start: 0, end: 0, severity: "warning", code: "too-deep-to-check",
+        message: `blocks nested ${deepest} levels deep: only the syntax is checked past ${MAX_CHECKED_DEPTH} levels`,
+      });
     }
 
     const contents = parts.map((part, i) => contentOf(tree, statements[i], part));
@@ -96,7 +103,7 @@ export class DocumentAnalyzer {
     const names = namesOf(contents);
     collectWords(paths, names, concatAll(contents.map((c) => c.withWords)));
     return {
-      paths, instance, association, roots, names, tooDeep: null,
+      paths, instance, association, roots, names, syntaxOnly: null,
       references: this.referencesOf(contents),
       checks: checksOf(tree, statements, parts, contents, paths),
       suppressions: concatAll(contents.map((c) => c.suppressions)),
@@ -304,4 +311,16 @@ class UsedGlobals implements GlobalValues {
     this.used = true;
     return this.values.get(name);
   }
+}
+
+/** The analysis of a file of which only the syntax is checked, and why. */
+function syntaxOnly(tree: SyntaxTree, association: DocumentAnalysis["association"], roots: DocumentAnalysis["roots"], why: Diagnostic): DocumentAnalysis {
+  return {
+    paths: { definitions: [], byPath: new Map() }, instance: { value: {}, sources: new Map() }, association, roots,
+    references: [], names: emptyValueNames(), checks: tree.problems(), suppressions: [], syntaxOnly: why, keysSignature: "",
+  };
+}
+
+function megabytes(length: number): string {
+  return `${(length / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
 }

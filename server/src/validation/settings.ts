@@ -10,12 +10,21 @@ export interface ValidationSettings {
   /** Per rule or check code (`retry-budget`, `unknown-key`, …): its severity, or "off". */
   rules: Record<string, RuleLevel>;
   schemas: SchemaSettings;
+  /**
+   * Text longer than this (UTF-16 code units) gets its syntax checked only. The editor's budget
+   * keeps a keystroke in a huge generated file from taking seconds; `tsk check` has none.
+   */
+  maxCheckedLength: number;
 }
+
+/** In the editor: files of up to 4 MB (about 100,000 lines of configuration) are checked whole. */
+export const EDITOR_MAX_CHECKED_LENGTH = 4 * 1024 * 1024;
 
 export const DEFAULT_VALIDATION_SETTINGS: ValidationSettings = {
   enabled: true,
   rules: {},
   schemas: DEFAULT_SCHEMA_SETTINGS,
+  maxCheckedLength: Infinity,
 };
 
 const LEVELS = new Set(["off", "hint", "info", "warning", "error"]);
@@ -42,5 +51,6 @@ export function readValidationSettings(raw: unknown): ValidationSettings {
     // The VS Code client sends `workspaceTrusted: false` in a workspace the user has not trusted.
     // Settings from an editor: a `#!schema` path stays inside the workspace folder.
     schemas: { builtin: o.builtinSchemas !== false, associations, trusted: o.workspaceTrusted !== false, confined: true },
+    maxCheckedLength: EDITOR_MAX_CHECKED_LENGTH,
   };
 }

@@ -49,8 +49,11 @@ export interface DocumentAnalysis {
   suppressions: Suppression[];
   /** Equal for two analyses whose files define the same keys in the same order. */
   keysSignature: string;
-  /** Nesting deeper than MAX_CHECKED_DEPTH: how deep. Nothing above was computed then. */
-  tooDeep: number | null;
+  /**
+   * Why only the syntax is checked (nesting deeper than MAX_CHECKED_DEPTH, a file larger than
+   * the settings' budget), said once; nothing above was computed then. Null: everything was.
+   */
+  syntaxOnly: Diagnostic | null;
 }
 
 export { MAX_CHECKED_DEPTH };
@@ -87,13 +90,7 @@ export function validateDocument(
   analysis: DocumentAnalysis = analyzeDocument(tree, place, settings, schemas),
 ): ValidationResult {
   const { paths: index, instance, association, roots, references, names } = analysis;
-  if (analysis.tooDeep !== null) {
-    const deep: Diagnostic = {
-      start: 0, end: 0, severity: "warning", code: "too-deep-to-check",
-      message: `blocks nested ${analysis.tooDeep} levels deep: only the syntax is checked past ${MAX_CHECKED_DEPTH} levels`,
-    };
-    return { diagnostics: [deep, ...analysis.checks], instance, schemas: roots };
-  }
+  if (analysis.syntaxOnly !== null) return { diagnostics: [analysis.syntaxOnly, ...analysis.checks], instance, schemas: roots };
   const all: Diagnostic[] = analysis.checks.slice();
   if (!settings.enabled) return { diagnostics: all.filter((d) => SYNTAX_CODES.has(d.code)), instance, schemas: roots };
   for (const d of validateInstance(instance, association, schemas.validator)) all.push(d);
