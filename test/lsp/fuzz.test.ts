@@ -8,6 +8,7 @@
 // Every defect it finds becomes a named regression test (below, and in the layer it belongs to).
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -39,6 +40,9 @@ const FRAGMENTS = [
   "\t", "\u00a0", "\ufeff", "\u0000", "# tsk-disable-next-line unknown-key\n", 'depends_on = ["svc-1"]\n', "provider = etcdx\n",
   'x = @config.tsk.get("a.b")\n', '@import("other.tsk")\n', "port = 8080\n", 'timeout = "5s"\n', "replicas = \"three\"\n",
   "services.billing = { url = \"http://billing:80\" }\n", "# c\n", ";", ",", ":", "=", "@", "$", "'", '"', "\n", "\n\n", "1", "true", "null",
+  // Special files of the workspace (made below): a FIFO and a link to a device, imported, read
+  // and named as a schema.
+  '@import("pipe.tsk")\n', '@import("zero.tsk")\n', 'x = @pipe.tsk.get("a")\n', "#!schema ./pipe.json\n", "#!schema ./zero.json\n",
 ];
 
 /** Shapes an attacker or a generator would write, kept small enough for a test run. */
@@ -117,6 +121,12 @@ describe("the server under random editing (seeded fuzz over LSP stdio)", () => {
       "other.tsk": "$shared = 1\nservices.billing = { url = \"https://billing:8443\" }\n",
       "config.tsk": "a.b = 1\n",
     });
+    if (process.platform !== "win32") {
+      execFileSync("mkfifo", [ws.path("pipe.tsk")]);
+      execFileSync("mkfifo", [ws.path("pipe.json")]);
+      fs.symlinkSync("/dev/zero", ws.path("zero.tsk"));
+      fs.symlinkSync("/dev/zero", ws.path("zero.json"));
+    }
     edited = new LspClient();
     fresh = new LspClient();
     const caps = { window: { workDoneProgress: true }, textDocument: { completion: { completionItem: { snippetSupport: true } } } };
