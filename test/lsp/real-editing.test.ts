@@ -271,6 +271,30 @@ describe("the request pipeline over LSP", () => {
     }
   });
 
+  it("goes on when the client refuses what the server asks of it (registrations, progress)", async () => {
+    const ws = new Workspace("tsk-refusing-", { "a.tsk": "a = \n" });
+    const client = new LspClient();
+    try {
+      for (const method of ["client/registerCapability", "window/workDoneProgress/create"]) {
+        client.connection.onRequest(method, () => { throw new Error(`${method} refused`); });
+      }
+      await client.initialize(ws.rootUri, {}, {
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      });
+      await client.open(ws.uri("a.tsk"), ws.files["a.tsk"]);
+      const p = await client.diagnostics(ws.uri("a.tsk"), (x) => x.diagnostics.length > 0);
+      assert.deepEqual(p.diagnostics.map((d) => d.code), ["expected-value"]);
+      await new Promise((r) => setTimeout(r, 200));
+      assert.ok(client.alive, `the server exited: ${client.stderr}`);
+      assert.equal(client.stderr, "");
+      assert.ok(client.logs.some((l) => /registering for settings changes/.test(l)), client.logs.join("\n"));
+    } finally {
+      await client.stop();
+      ws.dispose();
+    }
+  });
+
   it("answers ContentModified when the document changes while a rename waits for the index", async () => {
     const a = new Workspace("tsk-modified-a-", { "a.tsk": "$g = 1\nx = $g\n" });
     const b = new Workspace("tsk-modified-b-", { "b.tsk": "y = 1\n" });

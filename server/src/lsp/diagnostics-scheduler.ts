@@ -81,14 +81,14 @@ export class DiagnosticsScheduler {
       diagnostics = diagnostics.slice(0, MAX_PUBLISHED);
       diagnostics.push({ start: 0, end: 0, severity: "info", code: "too-many-problems", message: `${hidden} more problems are not shown here; \`tsk check\` lists them all` });
     }
-    void this.session.connection.sendDiagnostics({
+    this.session.background(this.session.connection.sendDiagnostics({
       uri, version: doc.version ?? undefined, diagnostics: diagnostics.map((d) => toLspDiagnostic(doc.tree, uri, d)),
-    });
+    }), "publishing diagnostics");
   }
 
   /** A closed document's diagnostics are cleared. */
   clear(uri: string): void {
     this.pending.delete(uri);
-    void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.session.background(this.session.connection.sendDiagnostics({ uri, diagnostics: [] }), "clearing diagnostics");
   }
 }

@@ -78,6 +78,14 @@ export class Session {
     this.applySettings({});
   }
 
+  /**
+   * A message sent without waiting for its answer (a notification, a request to the client): a
+   * failure is logged. Left alone, a rejected promise would end the process (Node's default).
+   */
+  background(sent: Thenable<unknown>, what: string): void {
+    void Promise.resolve(sent).catch((e: unknown) => this.error(what, e));
+  }
+
   log(message: string): void {
     this.connection.console.log(message);
   }

@@ -100,7 +100,7 @@ export class WorkspaceIndexing {
       this.toldPartial.add(why);
       const message = `TSK: ${why}; the rest of its config files are not indexed, so checks across files may miss them and rename is refused there.`;
       this.session.log(message);
-      void this.session.connection.window.showWarningMessage(message);
+      this.session.connection.window.showWarningMessage(message);
     }
   }
 }

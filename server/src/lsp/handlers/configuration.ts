@@ -41,6 +41,6 @@ export function watchConfiguration(session: Session): void {
   // A client that did not offer dynamic registration sends didChangeConfiguration unasked,
   // and takes the request as a protocol error (Eglot shows a warning, Neovim logs one).
   if (session.pullsConfiguration && session.registersConfiguration) {
-    void session.connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    session.background(session.connection.client.register(DidChangeConfigurationNotification.type, undefined), "registering for settings changes");
   }
 }
