@@ -26,7 +26,7 @@ export class MemoryFiles implements WorkspaceFiles {
   list(folder: string, limits?: ScanLimits): ScanResult {
     const files = [...this.files.keys()].filter((f) => f.startsWith(folder + path.sep) && f.endsWith(".tsk"));
     const max = limits?.maxFiles ?? Infinity;
-    return { files: files.slice(0, max), stoppedEarly: files.length > max ? `stopped at ${max} config files in ${folder}` : null };
+    return { files: files.slice(0, max), stoppedEarly: files.length > max ? `read ${max} config files of ${folder} and left out ${files.length - max} more (tsk.maxIndexedFiles)` : null };
   }
   async scan(folder: string, limits: ScanLimits): Promise<ScanResult> {
     await new Promise((resolve) => setImmediate(resolve));

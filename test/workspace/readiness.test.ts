@@ -79,7 +79,7 @@ describe("readiness of the workspace index", () => {
     const { index } = setup(5);
     await index.update({ limits: { maxFiles: 3, maxFolders: 100 } });
     assert.equal(index.size, 3);
-    assert.deepEqual(index.partial, [`stopped at 3 config files in ${p("a")}`]);
+    assert.deepEqual(index.partial, [`read 3 config files of ${p("a")} and left out 2 more (tsk.maxIndexedFiles)`]);
     index.rescanPartial();
     await index.update();
     assert.equal(index.size, 5);
@@ -102,7 +102,7 @@ describe("the folder scan", () => {
       assert.equal(folders.stoppedEarly, `stopped after 5 folders of ${base}`);
       const files = listTskFiles(base, { maxFiles: 2, maxFolders: 100 });
       assert.equal(files.files.length, 2);
-      assert.equal(files.stoppedEarly, `stopped at 2 config files in ${base}`);
+      assert.equal(files.stoppedEarly, `read 2 config files of ${base} and left out 1 more (tsk.maxIndexedFiles)`);
       const all = listTskFiles(base);
       assert.deepEqual([all.files.length, all.stoppedEarly], [3, null]);
     } finally {

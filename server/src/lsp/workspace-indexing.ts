@@ -98,7 +98,7 @@ export class WorkspaceIndexing {
     for (const why of this.session.workspace.partial) {
       if (this.toldPartial.has(why)) continue;
       this.toldPartial.add(why);
-      const message = `TSK: ${why}; the rest of its config files are not indexed, so checks across files may miss them and rename is refused there.`;
+      const message = `TSK: ${why}. Checks across files may miss what those hold, and rename is refused.`;
       this.session.log(message);
       this.session.connection.window.showWarningMessage(message);
     }

@@ -68,17 +68,19 @@ class Scan {
   private readonly files: string[] = [];
   private readonly pending: string[];
   private folders = 0;
-  private stoppedEarly: string | null = null;
+  /** Config files found past the file limit: counted, so that the user is told how many. */
+  private leftOut = 0;
+  private outOfFolders = false;
 
   constructor(private readonly root: string, private readonly limits: ScanLimits) {
     this.pending = [root];
   }
 
-  /** The next folder to read, or null when done or a limit is reached. */
+  /** The next folder to read, or null when done or the folder limit is reached. */
   next(): string | null {
-    if (this.pending.length === 0 || this.stoppedEarly) return null;
+    if (this.pending.length === 0) return null;
     if (this.folders >= this.limits.maxFolders) {
-      this.stoppedEarly = `stopped after ${this.limits.maxFolders.toLocaleString("en-US")} folders of ${this.root}`;
+      this.outOfFolders = true;
       return null;
     }
     this.folders++;
@@ -91,16 +93,20 @@ class Scan {
       if (e.isDirectory()) {
         if (!SKIPPED.has(e.name)) this.pending.push(full);
       } else if (e.isFile() && e.name.endsWith(".tsk")) {
-        if (this.files.length >= this.limits.maxFiles) {
-          this.stoppedEarly = `stopped at ${this.limits.maxFiles.toLocaleString("en-US")} config files in ${this.root}`;
-          return;
-        }
-        this.files.push(full);
+        if (this.files.length < this.limits.maxFiles) this.files.push(full);
+        else this.leftOut++;
       }
     }
   }
 
   result(): ScanResult {
-    return { files: this.files, stoppedEarly: this.stoppedEarly };
+    const said: string[] = [];
+    if (this.leftOut > 0) said.push(`read ${count(this.limits.maxFiles)} config files of ${this.root} and left out ${count(this.leftOut)} more (tsk.maxIndexedFiles)`);
+    if (this.outOfFolders) said.push(`stopped after ${count(this.limits.maxFolders)} folders of ${this.root}`);
+    return { files: this.files, stoppedEarly: said.length > 0 ? said.join("; ") : null };
   }
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en-US");
 }
