@@ -414,6 +414,35 @@ describe("trust is decided before anything the workspace names is read", () => {
     }
   });
 
+  it("follows no import out of the workspace folders in an untrusted workspace, and says so", async () => {
+    const parent = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "tsk-untrusted-import-")));
+    const root = path.join(parent, "ws");
+    fs.mkdirSync(root);
+    fs.writeFileSync(path.join(parent, "outside.tsk"), "$region = \"eu\"\n");
+    const app = '@import("../outside.tsk")\nzone = $region\n';
+    const uri = pathToFileURL(path.join(root, "app.tsk")).toString();
+    const run = async (trusted: boolean) => {
+      const client = new LspClient();
+      try {
+        await client.initialize(pathToFileURL(root).toString(), { workspaceTrusted: trusted }, VSCODE_LIKE);
+        await client.progressEnd();
+        await client.open(uri, app);
+        return (await client.diagnostics(uri)).diagnostics.map((d) => [d.code, d.message]);
+      } finally {
+        await client.stop();
+      }
+    };
+    try {
+      assert.deepEqual(await run(false), [
+        ["unknown-file", "'../outside.tsk' is outside the workspace folders, which an untrusted workspace may not lead to: it is not read (trust the workspace to follow it)"],
+        ["unknown-global", "$region is not defined in this file, in a file it imports, or in a peanut.tsk in this folder or above"],
+      ]);
+      assert.deepEqual(await run(true), []);
+    } finally {
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
   it("does not read a #!schema outside the workspace folder, even through a link, and says so", async () => {
     const outside = new Workspace("tsk-outside-", { "s.schema.json": schema });
     const ws = new Workspace("tsk-inside-", {

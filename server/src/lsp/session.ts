@@ -55,17 +55,21 @@ export class Session {
   private readonly validated = new Map<string, { revision: number; result: ValidationResult; dependencies: Dependencies }>();
 
   constructor(readonly connection: Connection) {
-    this.workspace = new WorkspaceIndex({
+    const index = new WorkspaceIndex({
       files: nodeFiles,
       // A file on disk is analysed as it would be if it were open.
       analyze: (tree, file) => analyzeDocument(tree, this.documents.placeOfFile(file), this.settings, this.schemas),
       onError: (file, e) => this.error(`indexing ${file}`, e),
     });
+    // Untrusted until the settings say otherwise: nothing outside the folders is followed.
+    index.readsOutside = false;
+    this.workspace = index;
   }
 
   /** Settings as the client sends them (the `tsk` section, and whether the workspace is trusted). */
   applySettings(raw: unknown): void {
     this.settings = readValidationSettings(raw);
+    this.workspace.readsOutside = this.settings.schemas.trusted;
     const max = (raw as { maxIndexedFiles?: unknown } | null)?.maxIndexedFiles;
     this.scanLimits = { ...DEFAULT_SCAN_LIMITS, maxFiles: typeof max === "number" && Number.isInteger(max) && max > 0 ? max : DEFAULT_SCAN_LIMITS.maxFiles };
   }

@@ -11,12 +11,16 @@ export const unknownFile: Rule = {
     const out: Finding[] = [];
     for (const r of names.reads) {
       if (workspace.fileRead(r.file) !== null) continue;
-      out.push({ start: r.fileStart, end: r.fileEnd, message: `no file '${r.file}' in this folder, ./config, .. or ../config` });
+      out.push({ start: r.fileStart, end: r.fileEnd, message: workspace.refusedOutside(r.file, true) ? notFollowed(r.file) : `no file '${r.file}' in this folder, ./config, .. or ../config` });
     }
     for (const i of names.imports) {
       if (workspace.importTarget(i.path) !== null) continue;
-      out.push({ start: i.start, end: i.end, message: `cannot find '${i.path}' (the path is relative to this file)` });
+      out.push({ start: i.start, end: i.end, message: workspace.refusedOutside(i.path, false) ? notFollowed(i.path) : `cannot find '${i.path}' (the path is relative to this file)` });
     }
     return out;
   },
 };
+
+function notFollowed(name: string): string {
+  return `'${name}' is outside the workspace folders, which an untrusted workspace may not lead to: it is not read (trust the workspace to follow it)`;
+}

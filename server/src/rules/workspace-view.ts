@@ -20,6 +20,11 @@ export interface WorkspaceView {
   hasKey(file: string, path: Path): boolean;
   /** The key paths `file` defines, for "did you mean". */
   keysOf(file: string): Iterable<string>;
+  /**
+   * Whether an `@import` path (or, when `read`, an `@name.tsk` name) leads out of the workspace
+   * folders, where an untrusted workspace's files are not followed.
+   */
+  refusedOutside(name: string, read: boolean): boolean;
   /** The file an `@import` path names, or null when there is none. */
   importTarget(path: string): string | null;
   /** The files of an import cycle through this import, starting and ending at this file; or null. */

@@ -56,6 +56,10 @@ export class FileView implements WorkspaceView {
     return false;
   }
 
+  refusedOutside(name: string, read: boolean): boolean {
+    return this.index.resolution.refused(this.file, name, read);
+  }
+
   fileRead(name: string): string | null {
     return this.index.resolution.readTarget(this.file, name, this.dependencies.files);
   }

@@ -98,6 +98,17 @@ export class NameResolution {
     return found ?? null;
   }
 
+  /**
+   * Whether a name of `from` (an `@import` path, or `@name.tsk` when `read`) leads to a file
+   * outside the workspace folders that was not read because the workspace is not trusted.
+   */
+  refused(from: string, name: string, read: boolean): boolean {
+    if (this.index.isVirtual(from)) return false;
+    const dir = path.dirname(from);
+    if (!read) return this.index.wasRefused(path.resolve(dir, name));
+    return READ_PLACES.some((place) => this.index.wasRefused(path.resolve(dir, place, name)));
+  }
+
   /** The file that defines `key` for a read of `file`: the file itself, or one it imports. */
   keyOwner(file: string, key: Path, consulted?: Set<string>): string | null {
     consulted?.add(file);

@@ -86,6 +86,8 @@ export class WorkspaceIndex {
   private indexedOnce = false;
   /** Files whose analysis is out of date (the schemas changed): the next update analyses them again. */
   private readonly stale = new Set<string>();
+  private outsideAllowed = true;
+  private readonly refused = new Set<string>();
   /** Bumps when files appear or disappear or their imports change: caches of who sees what drop then. */
   generation = 0;
   /** How often a file was read from disk and analysed, for tests and benchmarks. */
@@ -188,8 +190,34 @@ export class WorkspaceIndex {
   lookup(file: string): FileSummary | undefined {
     const known = this.summary(file);
     if (known || this.missing.has(file)) return known;
+    if (this.isExternal(file) && !this.readsOutside) {
+      this.refused.add(file);
+      return undefined;
+    }
     this.refreshFromDisk(file);
     return this.summary(file);
+  }
+
+  /**
+   * Whether files outside the workspace folders that a file inside names (`@import`,
+   * `@name.tsk.get`) may be read: not in a workspace the user has not trusted, where the
+   * workspace must not choose what is read.
+   */
+  get readsOutside(): boolean {
+    return this.outsideAllowed;
+  }
+
+  set readsOutside(allowed: boolean) {
+    if (allowed === this.outsideAllowed) return;
+    this.outsideAllowed = allowed;
+    this.refused.clear();
+    // Who sees which file may change: cached answers drop.
+    this.generation++;
+  }
+
+  /** Whether `file` (outside the folders) was named but not read, the workspace being untrusted. */
+  wasRefused(file: string): boolean {
+    return this.refused.has(file);
   }
 
   isOpen(file: string): boolean { return this.entries.get(file)?.open != null; }
