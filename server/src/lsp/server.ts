@@ -25,6 +25,7 @@ import { registerCodeActions } from "./handlers/code-actions";
 import { registerDocumentHighlights } from "./handlers/document-highlights";
 import { registerWatchedFiles, watchConfigFiles } from "./handlers/did-change-watched-files";
 import { watchWorkspaceFolders } from "./handlers/workspace-folders";
+import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from "./handlers/semantic-tokens";
 import { COMPLETION_TRIGGERS } from "../features/completion";
 
 export function startServer(): void {
@@ -82,6 +83,7 @@ export function startServer(): void {
         documentSymbolProvider: { label: "TSK" },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "tsk-language-server", version: VERSION },
@@ -116,6 +118,7 @@ export function startServer(): void {
   registerCodeActions(session, requests);
   registerDocumentHighlights(session, requests);
   registerWatchedFiles(session, requests, diagnostics, indexing);
+  registerSemanticTokens(session, requests);
 
   // No process-wide handler for uncaught errors: every request and notification catches its
   // own (request-pipeline.ts), and an error that escapes them leaves a process that cannot be

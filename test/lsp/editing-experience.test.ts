@@ -1,0 +1,94 @@
+// The editing experience over LSP (issue 12): semantic tokens, signature help, inlay hints,
+// code lenses, selection ranges, on-type formatting, fixing everything at once. Each test
+// asserts what the editor is given: the tokens, the hints, the text after an edit.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import type { SemanticTokens, InitializeResult } from "vscode-languageserver-protocol";
+import { LspClient } from "./lsp-client";
+import { Workspace } from "../helpers/workspace-fixture";
+
+/** Tokens as [text, type, modifiers], from LSP's relative encoding. */
+function decode(text: string, tokens: SemanticTokens, legend: { tokenTypes: string[]; tokenModifiers: string[] }): [string, string, string][] {
+  const lines = text.split("\n");
+  const out: [string, string, string][] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < tokens.data.length; i += 5) {
+    const [dLine, dChar, length, type, bits] = tokens.data.slice(i, i + 5);
+    line += dLine;
+    character = dLine === 0 ? character + dChar : dChar;
+    const modifiers = legend.tokenModifiers.filter((_, b) => bits & (1 << b)).join(",");
+    out.push([lines[line].slice(character, character + length), legend.tokenTypes[type], modifiers]);
+  }
+  return out;
+}
+
+describe("the editing experience over LSP", () => {
+  let client: LspClient;
+  let ws: Workspace;
+  before(async () => {
+    ws = new Workspace("tsk-experience-", {
+      "peanut.tsk": '$region = "eu-west-1"\n',
+      "services.tsk": 'services.billing = { url = "https://billing:8443" }\n',
+    });
+    client = new LspClient();
+    await client.initialize(ws.rootUri, {}, {
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
+      textDocument: { completion: { completionItem: { snippetSupport: true } } },
+    });
+    await client.progressEnd();
+  });
+  after(async () => {
+    await client.stop();
+    ws.dispose();
+  });
+
+  const capabilities = () => (client.initializeResult as InitializeResult).capabilities;
+
+  it("colours keys, globals, operators and services by role, with standard token types", async () => {
+    const text = [
+      "microservices {",
+      "    colour = 1",
+      "}",
+      '$local = @env("HOME")',
+      "zone = $region",
+      "home = $local",
+      "lost = $nowhere",
+      "odd = @made_up(1)",
+      "[api_gateway]",
+      'routes."/pay" = { service = "billing", timeout = "5s" }',
+      "",
+    ].join("\n");
+    const uri = ws.uri("tokens.tsk");
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    const legend = capabilities().semanticTokensProvider!.legend;
+    const full = await client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri } });
+    assert.deepEqual(decode(text, full, legend), [
+      ["microservices", "struct", "declaration"],
+      ["colour", "property", "declaration,unknown"],
+      ["$local", "variable", "declaration"],
+      ["@env", "function", "defaultLibrary"],
+      ["zone", "property", "declaration,unknown"],
+      ["$region", "variable", "readonly"],
+      ["home", "property", "declaration,unknown"],
+      ["$local", "variable", ""],
+      ["lost", "property", "declaration,unknown"],
+      ["$nowhere", "variable", "unknown"],
+      ["odd", "property", "declaration,unknown"],
+      ["@made_up", "function", ""],
+      ["api_gateway", "namespace", "declaration"],
+      ["routes", "property", "declaration"],
+      ['"/pay"', "struct", "declaration"],
+      ["service", "property", "declaration"],
+      ['"billing"', "class", ""],
+      ["timeout", "property", "declaration"],
+    ]);
+    const range = await client.request<SemanticTokens>("textDocument/semanticTokens/range", {
+      textDocument: { uri }, range: { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } },
+    });
+    const ranged = decode(text, { data: range.data }, legend);
+    assert.deepEqual(ranged, [["zone", "property", "declaration,unknown"], ["$region", "variable", "readonly"]]);
+  });
+});
