@@ -91,4 +91,21 @@ describe("the editing experience over LSP", () => {
     const ranged = decode(text, { data: range.data }, legend);
     assert.deepEqual(ranged, [["zone", "property", "declaration,unknown"], ["$region", "variable", "readonly"]]);
   });
+
+  it("helps with an operator's arguments as they are typed, the last taking the rest when it is variadic", async () => {
+    const uri = ws.uri("signature.tsk");
+    const text = 'users = @query("SELECT * FROM users WHERE a = ? AND b = ?", 1, 2\nconf = @toml.parse(\n';
+    await client.open(uri, text);
+    const help = async (line: number, character: number) => client.request<{
+      signatures: { label: string; parameters: { label: [number, number] }[] }[]; activeParameter: number;
+    } | null>("textDocument/signatureHelp", { textDocument: { uri }, position: { line, character } });
+    const query = (await help(0, text.indexOf("\n")))!;
+    const label = query.signatures[0].label;
+    assert.equal(label, "@query(sql, ...params)");
+    const [from, to] = query.signatures[0].parameters[query.activeParameter].label;
+    assert.equal(label.slice(from, to), "...params");
+    const toml = (await help(1, "conf = @toml.parse(".length))!;
+    assert.equal(toml.signatures[0].label, "@toml.parse(value)");
+    assert.equal(await help(0, 3), null);
+  });
 });

@@ -26,6 +26,7 @@ import { registerDocumentHighlights } from "./handlers/document-highlights";
 import { registerWatchedFiles, watchConfigFiles } from "./handlers/did-change-watched-files";
 import { watchWorkspaceFolders } from "./handlers/workspace-folders";
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from "./handlers/semantic-tokens";
+import { registerSignatureHelp, SIGNATURE_TRIGGERS } from "./handlers/signature-help";
 import { COMPLETION_TRIGGERS } from "../features/completion";
 
 export function startServer(): void {
@@ -84,6 +85,7 @@ export function startServer(): void {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [")"] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "tsk-language-server", version: VERSION },
@@ -119,6 +121,7 @@ export function startServer(): void {
   registerDocumentHighlights(session, requests);
   registerWatchedFiles(session, requests, diagnostics, indexing);
   registerSemanticTokens(session, requests);
+  registerSignatureHelp(session, requests);
 
   // No process-wide handler for uncaught errors: every request and notification catches its
   // own (request-pipeline.ts), and an error that escapes them leaves a process that cannot be
