@@ -30,6 +30,7 @@ describe("the editing experience over LSP", () => {
     ws = new Workspace("tsk-experience-", {
       "peanut.tsk": '$region = "eu-west-1"\n',
       "services.tsk": 'services.billing = { url = "https://billing:8443" }\n',
+      "config.tsk": "db.port = 5432\ndb.host = @env(\"DB\")\n",
     });
     client = new LspClient();
     await client.initialize(ws.rootUri, {}, {
@@ -107,5 +108,37 @@ describe("the editing experience over LSP", () => {
     const toml = (await help(1, "conf = @toml.parse(".length))!;
     assert.equal(toml.signatures[0].label, "@toml.parse(value)");
     assert.equal(await help(0, 3), null);
+  });
+
+  it("writes beside a value what it resolves to, the defaults that matter, and durations in a normal form", async () => {
+    const uri = ws.uri("hints.tsk");
+    const text = [
+      "zone = $region",
+      'port = @config.tsk.get("db.port")',
+      'host = @config.tsk.get("db.host")',
+      "resilience {",
+      "    circuit_breaker {",
+      "        threshold = 3",
+      "    }",
+      "    timeout = 90",
+      "}",
+      "",
+    ].join("\n");
+    await client.open(uri, text);
+    const hints = async () => (await client.request<{ position: { line: number; character: number }; label: string }[]>("textDocument/inlayHint", {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+    })).map((h) => [h.position.line, h.position.character, h.label]);
+    assert.deepEqual(await hints(), [
+      [0, 14, '= "eu-west-1"'],
+      [1, 33, "= 5432"],
+      [4, 19, "(defaults: timeout = 30)"],
+      [7, 16, "= 1m 30s"],
+    ]);
+    // Each kind can be turned off.
+    client.settings = { inlayHints: { globals: false, durations: false } };
+    await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    await client.diagnostics(uri, () => true, 15000, client.mark(uri));
+    assert.deepEqual(await hints(), [[1, 33, "= 5432"], [4, 19, "(defaults: timeout = 30)"]]);
+    client.settings = {};
   });
 });

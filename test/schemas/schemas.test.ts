@@ -21,7 +21,7 @@ const SECTIONS = [
 /** The `tsk-duration` format, as the validator registers it: a number and a unit. */
 const DURATION = /^\d+(?:\.\d+)?(?:ms|s|m|h|d)$/;
 /** Keywords our schemas carry for editors, declared to ajv so that strict mode accepts them. */
-const VOCABULARY = ["x-tsk-open-enum", "x-tsk-reference", "markdownDescription", "markdownEnumDescriptions"];
+const VOCABULARY = ["x-tsk-open-enum", "x-tsk-reference", "x-tsk-show-defaults", "markdownDescription", "markdownEnumDescriptions"];
 
 type Schema = { [k: string]: unknown };
 

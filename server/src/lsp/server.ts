@@ -27,6 +27,8 @@ import { registerWatchedFiles, watchConfigFiles } from "./handlers/did-change-wa
 import { watchWorkspaceFolders } from "./handlers/workspace-folders";
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from "./handlers/semantic-tokens";
 import { registerSignatureHelp, SIGNATURE_TRIGGERS } from "./handlers/signature-help";
+import { registerSelectionRanges } from "./handlers/selection-ranges";
+import { registerInlayHints } from "./handlers/inlay-hints";
 import { COMPLETION_TRIGGERS } from "../features/completion";
 
 export function startServer(): void {
@@ -86,6 +88,8 @@ export function startServer(): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
         signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [")"] },
+        selectionRangeProvider: true,
+        inlayHintProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "tsk-language-server", version: VERSION },
@@ -122,6 +126,8 @@ export function startServer(): void {
   registerWatchedFiles(session, requests, diagnostics, indexing);
   registerSemanticTokens(session, requests);
   registerSignatureHelp(session, requests);
+  registerSelectionRanges(session, requests);
+  registerInlayHints(session, requests);
 
   // No process-wide handler for uncaught errors: every request and notification catches its
   // own (request-pipeline.ts), and an error that escapes them leaves a process that cannot be

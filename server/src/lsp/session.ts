@@ -11,6 +11,7 @@ import { DEFAULT_VALIDATION_SETTINGS, readValidationSettings, type ValidationSet
 import { isEmptyChange, WorkspaceIndex, type IndexChange } from "../workspace/workspace-index";
 import { nodeFiles } from "../workspace/workspace-files";
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from "../workspace/folder-scan";
+import { ALL_INLAY_HINTS, type InlayHintKinds } from "../features/inlay-hints";
 import { dependsOn, FileView, type Dependencies } from "../workspace/file-view";
 import type { PathIndex } from "../paths/definitions";
 import type { Located } from "../schemas/schema-navigation";
@@ -37,6 +38,8 @@ export class Session {
   schemas = new SchemaContext();
   settings: ValidationSettings = UNTIL_SETTINGS;
   client: ClientAbilities = { snippets: false, documentChanges: false };
+  /** Which inlay hints to give (`tsk.inlayHints`). */
+  inlayHintKinds: InlayHintKinds = ALL_INLAY_HINTS;
   /** How far the index reads each folder (`tsk.maxIndexedFiles`). */
   scanLimits: ScanLimits = DEFAULT_SCAN_LIMITS;
   /** Whether the client answers workspace/configuration requests. */
@@ -72,6 +75,10 @@ export class Session {
     this.workspace.readsOutside = this.settings.schemas.trusted;
     const max = (raw as { maxIndexedFiles?: unknown } | null)?.maxIndexedFiles;
     this.scanLimits = { ...DEFAULT_SCAN_LIMITS, maxFiles: typeof max === "number" && Number.isInteger(max) && max > 0 ? max : DEFAULT_SCAN_LIMITS.maxFiles };
+    const hints = (raw as { inlayHints?: Partial<Record<keyof InlayHintKinds, unknown>> } | null)?.inlayHints;
+    this.inlayHintKinds = {
+      globals: hints?.globals !== false, reads: hints?.reads !== false, defaults: hints?.defaults !== false, durations: hints?.durations !== false,
+    };
   }
 
   /**

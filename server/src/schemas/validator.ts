@@ -20,7 +20,7 @@ export const DURATION = /^\d+(?:\.\d+)?(?:ms|s|m|h|d)$/;
 
 /** Keywords our schemas carry for editors; they change nothing in validation. */
 const ANNOTATIONS = [
-  "markdownDescription", "markdownEnumDescriptions", "enumDescriptions", "x-tsk-open-enum", "x-tsk-reference",
+  "markdownDescription", "markdownEnumDescriptions", "enumDescriptions", "x-tsk-open-enum", "x-tsk-reference", "x-tsk-show-defaults",
   "deprecationMessage", "errorMessage", "defaultSnippets", "doNotSuggest",
 ];
 
