@@ -19,6 +19,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       output.appendLine("tsk: the language server was restarted");
     }),
     vscode.commands.registerCommand("tsk.showOutput", () => output.show(true)),
+    // The server's "N references" lenses: VS Code's command takes editor objects, not JSON.
+    vscode.commands.registerCommand("tsk.showReferences", (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) => {
+      const pos = (p: { line: number; character: number }) => new vscode.Position(p.line, p.character);
+      return vscode.commands.executeCommand("editor.action.showReferences", vscode.Uri.parse(uri), pos(position),
+        locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(pos(l.range.start), pos(l.range.end)))));
+    }),
     // Trusting the workspace lets the schemas it names apply: the server must hear of it.
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.sendNotification("workspace/didChangeConfiguration", { settings: null })),
   );

@@ -31,6 +31,7 @@ describe("the editing experience over LSP", () => {
       "peanut.tsk": '$region = "eu-west-1"\n',
       "services.tsk": 'services.billing = { url = "https://billing:8443" }\n',
       "config.tsk": "db.port = 5432\ndb.host = @env(\"DB\")\n",
+      "gateway.tsk": 'api_gateway.routes."/pay" = { service = "billing" }\napi_gateway.routes."/refund" = { service = "billing" }\n',
     });
     client = new LspClient();
     await client.initialize(ws.rootUri, {}, {
@@ -140,5 +141,49 @@ describe("the editing experience over LSP", () => {
     await client.diagnostics(uri, () => true, 15000, client.mark(uri));
     assert.deepEqual(await hints(), [[1, 33, "= 5432"], [4, 19, "(defaults: timeout = 30)"]]);
     client.settings = {};
+  });
+
+  it("puts the number of references above each service and global, opening them", async () => {
+    const uri = ws.uri("services.tsk");
+    await client.open(uri, ws.files["services.tsk"] + "$unused = 1\n");
+    const lenses = await client.request<{ range: { start: { line: number } }; data: unknown }[]>("textDocument/codeLens", { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l) => l.range.start.line), [0, 1]);
+    const resolved = await Promise.all(lenses.map((l) => client.request<{ command: { title: string; command: string; arguments: unknown[] } }>("codeLens/resolve", l)));
+    assert.equal(resolved[0].command.command, "tsk.showReferences");
+    const [target, , locations] = resolved[0].command.arguments as [string, unknown, { uri: string; range: { start: { line: number } } }[]];
+    assert.equal(target, uri);
+    // The gateway's two routes, and the route of tokens.tsk, open since the first test.
+    assert.deepEqual(locations.map((l) => [l.uri, l.range.start.line]).sort(), [
+      [ws.uri("gateway.tsk"), 0], [ws.uri("gateway.tsk"), 1], [ws.uri("tokens.tsk"), 9],
+    ]);
+    assert.deepEqual(resolved.map((r) => r.command.title), ["3 references", "0 references"]);
+  });
+
+  it("indents the line of a closing brace as it is typed", async () => {
+    const uri = ws.uri("typing.tsk");
+    const before = "microservices {\n    discovery {\n        provider = \"consul\"\n";
+    await client.open(uri, before);
+    // The user types the `}` that closes discovery, at the start of a line.
+    await client.change(uri, 2, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: "}\n}\n" }]);
+    const edits = await client.request<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]>(
+      "textDocument/onTypeFormatting", { textDocument: { uri }, position: { line: 3, character: 1 }, ch: "}", options: { tabSize: 4, insertSpaces: true } });
+    assert.deepEqual(edits, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: "    " }]);
+  });
+
+  it("fixes every misspelling with a sure fix at once (source.fixAll.tsk), and nothing else", async () => {
+    const uri = ws.uri("fixall.tsk");
+    const text = 'microservices.discovery.provider = "consol"\nmicroservices.discovery.timout = "5s"\nmystery_key = 1\n';
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    const actions = await client.request<{ kind: string; edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } }[]>(
+      "textDocument/codeAction", { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ["source.fixAll"] } });
+    assert.deepEqual(actions.map((a) => a.kind), ["source.fixAll.tsk"]);
+    const lines = text.split("\n");
+    const edits = actions[0].edit.changes[uri].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    for (const e of edits) {
+      const l = lines[e.range.start.line];
+      lines[e.range.start.line] = l.slice(0, e.range.start.character) + e.newText + l.slice(e.range.end.character);
+    }
+    assert.equal(lines.join("\n"), 'microservices.discovery.provider = "consul"\nmicroservices.discovery.timeout = "5s"\nmystery_key = 1\n');
   });
 });

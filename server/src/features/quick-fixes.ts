@@ -49,3 +49,20 @@ function spelled(original: string, suggestion: string): string {
   if (q === '"' || q === "'") return q + suggestion.replace(/\\/g, "\\\\").replace(new RegExp(q, "g"), `\\${q}`) + q;
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(suggestion) ? suggestion : JSON.stringify(suggestion);
 }
+
+/**
+ * Every preferred fix of the file at once (`source.fixAll`), for fix-on-save: only sure fixes
+ * (a suggestion taken), never a silencing; where two would touch the same text, the first.
+ */
+export function fixAll(tree: SyntaxTree, diagnostics: readonly Diagnostic[]): TextEdit[] {
+  const edits = quickFixes(tree, diagnostics, () => false).filter((f) => f.preferred).flatMap((f) => f.edits);
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: TextEdit[] = [];
+  let end = -1;
+  for (const e of edits) {
+    if (e.start < end || (e.start === end && e.end === e.start && out.length > 0 && out[out.length - 1].start === e.start)) continue;
+    out.push(e);
+    end = e.end;
+  }
+  return out;
+}

@@ -21,7 +21,7 @@ import { registerWorkspaceSymbols } from "./handlers/workspace-symbols";
 import { registerFormatting } from "./handlers/formatting";
 import { registerDocumentSymbols } from "./handlers/document-symbols";
 import { registerFoldingRanges } from "./handlers/folding-ranges";
-import { registerCodeActions } from "./handlers/code-actions";
+import { FIX_ALL, registerCodeActions } from "./handlers/code-actions";
 import { registerDocumentHighlights } from "./handlers/document-highlights";
 import { registerWatchedFiles, watchConfigFiles } from "./handlers/did-change-watched-files";
 import { watchWorkspaceFolders } from "./handlers/workspace-folders";
@@ -29,6 +29,8 @@ import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from "./handlers/seman
 import { registerSignatureHelp, SIGNATURE_TRIGGERS } from "./handlers/signature-help";
 import { registerSelectionRanges } from "./handlers/selection-ranges";
 import { registerInlayHints } from "./handlers/inlay-hints";
+import { registerCodeLenses } from "./handlers/code-lens";
+import { ON_TYPE_TRIGGERS, registerOnTypeFormatting } from "./handlers/on-type-formatting";
 import { COMPLETION_TRIGGERS } from "../features/completion";
 
 export function startServer(): void {
@@ -85,11 +87,13 @@ export function startServer(): void {
         documentHighlightProvider: true,
         documentSymbolProvider: { label: "TSK" },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
         signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [")"] },
         selectionRangeProvider: true,
         inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: true },
+        documentOnTypeFormattingProvider: ON_TYPE_TRIGGERS,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "tsk-language-server", version: VERSION },
@@ -128,6 +132,8 @@ export function startServer(): void {
   registerSignatureHelp(session, requests);
   registerSelectionRanges(session, requests);
   registerInlayHints(session, requests);
+  registerCodeLenses(session, requests);
+  registerOnTypeFormatting(session, requests);
 
   // No process-wide handler for uncaught errors: every request and notification catches its
   // own (request-pipeline.ts), and an error that escapes them leaves a process that cannot be
