@@ -53,5 +53,20 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     // Whether the workspace is trusted, known to the server before it reads anything.
     initializationOptions: { settings: { workspaceTrusted: vscode.workspace.isTrusted } },
   };
-  return new LanguageClient("tsk", "TSK Language Server", serverOptions, clientOptions);
+  return new TskLanguageClient("tsk", "TSK Language Server", serverOptions, clientOptions);
+}
+
+/**
+ * vscode-languageclient reports every exit of the server as an error, a clean one too: a
+ * restart wrote "[Error] Server process exited with code 0." to the output. An exit with code
+ * 0 is the server doing as asked; it is logged as information.
+ */
+class TskLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification?: boolean | "force"): void {
+    if (message === "Server process exited with code 0.") {
+      this.info(message);
+      return;
+    }
+    super.error(message, data, showNotification);
+  }
 }

@@ -98,6 +98,8 @@ const REQUESTS = [
   "textDocument/hover", "textDocument/completion", "textDocument/definition", "textDocument/references",
   "textDocument/documentHighlight", "textDocument/prepareRename", "textDocument/codeAction", "textDocument/formatting",
   "textDocument/rangeFormatting", "textDocument/documentLink", "textDocument/documentSymbol", "textDocument/foldingRange",
+  "textDocument/semanticTokens/full", "textDocument/semanticTokens/range", "textDocument/inlayHint", "textDocument/codeLens",
+  "textDocument/selectionRange", "textDocument/signatureHelp", "textDocument/onTypeFormatting",
 ];
 
 /** Deliberate answers: a rename refused, a request cancelled or outdated. Anything else is a failure. */
@@ -184,7 +186,7 @@ describe("the server under random editing (seeded fuzz over LSP stdio)", () => {
           const start = doc.positionAt(Math.floor(next() * (doc.getText().length + 1)));
           const end = doc.positionAt(doc.offsetAt(start) + Math.floor(next() * 40));
           const params = {
-            textDocument: { uri }, position: start, range: { start, end },
+            textDocument: { uri }, position: start, positions: [start], range: { start, end }, ch: "}",
             context: { includeDeclaration: true, diagnostics: [] }, options: { tabSize: 4, insertSpaces: true },
           };
           edited.request(method, params).catch((e: { code?: number; message?: string }) => {

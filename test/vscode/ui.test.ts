@@ -109,8 +109,9 @@ describe("the packaged extension in the browser (code-server)", { timeout: 600_0
     await page.keyboard.type("Developer: Inspect Editor Tokens and Scopes");
     await page.locator(".quick-input-list .monaco-list-row", { hasText: "Inspect Editor Tokens" }).first().waitFor();
     await page.keyboard.press("Enter");
-    const widget = page.locator(".token-inspect-widget");
-    await widget.waitFor();
+    // It says "Loading..." while it asks the server for semantic tokens.
+    const widget = page.locator(".token-inspect-widget", { hasText: "textmate scopes" });
+    await widget.waitFor({ timeout: 15_000 });
     assert.match(await widget.innerText(), /string\.quoted\.double\.tsk/);
     await page.keyboard.press("Escape");
   });
