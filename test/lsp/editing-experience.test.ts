@@ -121,7 +121,7 @@ describe("the editing experience over LSP", () => {
       "    circuit_breaker {",
       "        threshold = 3",
       "    }",
-      "    timeout = 90",
+      '    timeout = "90s"',
       "}",
       "",
     ].join("\n");
@@ -133,7 +133,7 @@ describe("the editing experience over LSP", () => {
       [0, 14, '= "eu-west-1"'],
       [1, 33, "= 5432"],
       [4, 19, "(defaults: timeout = 30)"],
-      [7, 16, "= 1m 30s"],
+      [7, 19, "= 1m 30s"],
     ]);
     // Each kind can be turned off.
     client.settings = { inlayHints: { globals: false, durations: false } };

@@ -150,4 +150,57 @@ describe("the packaged extension in the browser (code-server)", { timeout: 600_0
     assert.match(await hover.innerText(), /exponential/);
     await capture("hover");
   });
+
+  it("writes hints beside values and counts references above services", async () => {
+    await openFile("features.tsk");
+    // Inlay hints: the duration in a normal form, the defaults left unset.
+    await page.locator(".monaco-editor .view-line", { hasText: "= 1m 30s" }).first().waitFor({ timeout: 30_000 });
+    await page.locator(".monaco-editor .view-line", { hasText: "(defaults: timeout = 30)" }).first().waitFor();
+    // Code lens above each service: billing is named by orders' depends_on.
+    const lens = page.locator(".monaco-editor .codelens-decoration", { hasText: "1 reference" });
+    await lens.first().waitFor({ timeout: 30_000 });
+    await capture("editing");
+  });
+
+  it("shows an operator's signature while its arguments are typed", async () => {
+    await openFile("features.tsk");
+    await goTo(11, 1);
+    await page.keyboard.type('region = @env("REGION", ');
+    const hints = page.locator(".parameter-hints-widget", { hasText: "@env(name, default?)" });
+    await hints.waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator(".parameter-hints-widget .parameter.active").first().innerText(), "default?");
+    await capture("signature-help");
+    await page.keyboard.press("Escape");
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Control+Z");
+  });
+
+  it("colours a global read from another file as read-only (semantic tokens)", async () => {
+    await openFile("app.tsk");
+    await token("$region").click();
+    await page.keyboard.press("F1");
+    await page.keyboard.type("Developer: Inspect Editor Tokens and Scopes");
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: "Inspect Editor Tokens" }).first().waitFor();
+    await page.keyboard.press("Enter");
+    const widget = page.locator(".token-inspect-widget", { hasText: "semantic token type" });
+    await widget.waitFor({ timeout: 15_000 });
+    const text = await widget.innerText();
+    assert.match(text, /semantic token type\s*variable/);
+    assert.match(text, /modifiers\s*readonly/);
+    await page.keyboard.press("Escape");
+  });
+
+  it("restarts the server cleanly: no error in its output", async () => {
+    await page.keyboard.press("F1");
+    await page.keyboard.type("TSK: Restart Language Server");
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: "Restart Language Server" }).first().waitFor();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("F1");
+    await page.keyboard.type("TSK: Show Language Server Output");
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: "Show Language Server Output" }).first().waitFor();
+    await page.keyboard.press("Enter");
+    const output = page.locator(".output-view, .panel .monaco-editor", { hasText: "the language server was restarted" }).first();
+    await output.waitFor({ timeout: 30_000 });
+    const text = await output.innerText();
+    assert.ok(!/\[Error/.test(text), text);
+  });
 });

@@ -8,7 +8,7 @@ import { guideExample } from "../helpers/guide-example";
 export function makeWorkspace(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsk-vscode-workspace-"));
   fs.writeFileSync(path.join(dir, "guide.tsk"), guideExample());
-  for (const name of ["broken.tsk", "platform.tsk", "app.tsk"]) {
+  for (const name of ["broken.tsk", "platform.tsk", "app.tsk", "features.tsk"]) {
     fs.copyFileSync(path.join(__dirname, "../../../test/vscode/fixtures", name), path.join(dir, name));
   }
   return dir;

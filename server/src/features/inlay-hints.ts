@@ -63,8 +63,11 @@ export function inlayHints(ctx: InlayHintsContext, from = 0, to = Infinity): Inl
     if (d.global || !inRange(d.keyEnd)) continue;
     const schemas = ctx.navigator.at(ctx.roots, d.path);
     if (schemas.length === 0) continue;
-    if (ctx.kinds.durations && d.kind === "value" && d.value && typeText(schemas)?.includes("duration")) {
-      const hint = durationHint(ctx.tree, d.valueBase + d.value.start, d.valueBase + d.value.end, d.value.kind === "number" ? d.value.value : d.value.kind === "string" ? d.value.value : null);
+    const type = typeText(schemas) ?? "";
+    if (ctx.kinds.durations && d.kind === "value" && d.value && type.includes("duration")) {
+      // A number is a count of seconds only where the schema takes one.
+      const seconds = d.value.kind === "number" && /integer|number/.test(type) ? d.value.value : null;
+      const hint = durationHint(ctx.tree, d.valueBase + d.value.start, d.valueBase + d.value.end, d.value.kind === "string" ? d.value.value : seconds);
       if (hint) out.push(hint);
     }
     if (ctx.kinds.defaults && (d.kind === "object" || d.kind === "section") && schemas.some((s) => s.schema["x-tsk-show-defaults"] === true)) {
