@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pkg in chromium libkrb5-dev neovim emacs-nox elpa-eglot; do
+for pkg in chromium libkrb5-dev neovim emacs-nox elpa-eglot unzip; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -29,13 +29,20 @@ describe("the packaged extension (.vsix)", () => {
     }
   });
 
-  it("packages into a .vsix under 2 MB", () => {
+  it("packages into a .vsix under 2 MB, its README's pictures at the release's absolute addresses", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tsk-vsix-"));
     try {
       const vsix = path.join(dir, "tsk.vsix");
-      run(["package", "--no-dependencies", "-o", vsix]);
+      // As the release workflow packages it: the Marketplace and VS Code's extension view show
+      // the README from the package, where a relative picture would be broken.
+      const base = "https://raw.githubusercontent.com/tsk-tools/tsk-vscode/v9.9.9/";
+      run(["package", "--no-dependencies", "--baseImagesUrl", base, "-o", vsix]);
       const size = fs.statSync(vsix).size;
       assert.ok(size < 2 * 1024 * 1024, `${(size / 1024 / 1024).toFixed(2)} MB`);
+      const readme = execFileSync("unzip", ["-p", vsix, "extension/readme.md"], { encoding: "utf8" });
+      const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+      assert.ok(pictures.length >= 4, readme.slice(0, 200));
+      for (const p of pictures) assert.match(p, /^https:\/\/raw\.githubusercontent\.com\/tsk-tools\/tsk-vscode\/v9\.9\.9\/docs\/images\/[\w-]+\.png$/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
