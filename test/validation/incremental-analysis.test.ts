@@ -15,6 +15,7 @@ import { DocumentAnalyzer } from "../../server/src/validation/document-analyzer"
 import { analyzeDocument, SchemaContext, validateDocument, type DocumentAnalysis } from "../../server/src/validation/validate-document";
 import { DEFAULT_VALIDATION_SETTINGS } from "../../server/src/validation/settings";
 import { buildInstance, type Source } from "../../server/src/schemas/instance";
+import { resolveWords } from "../../server/src/validation/word-references";
 import { applyToText, corpusFiles, repoRoot } from "../syntax/helpers";
 import { guideExample } from "../helpers/guide-example";
 
@@ -58,11 +59,12 @@ function assertSameAnalysis(analyzer: DocumentAnalyzer, tree: SyntaxTree, text: 
   const fresh = analyzeDocument(parse(text), place, settings, schemas);
   assert.deepEqual(plain(incremental), plain(fresh), what);
   // Merged from the parts, the JSON and the source of each value are what one pass over every
-  // definition writes.
+  // definition writes (with the references of bare words resolved).
   if (fresh.tooDeep === null) {
     const once = buildInstance(parse(text));
-    assert.deepEqual(fresh.instance.value, once.value, `one pass ${what}`);
-    const pointers = pointersOf(once.value);
+    const value = resolveWords(once.value, fresh.names.words, fresh.paths.byPath);
+    assert.deepEqual(fresh.instance.value, value, `one pass ${what}`);
+    const pointers = pointersOf(value);
     assert.deepEqual(pointers.map((p) => sourceOf(fresh.instance.sources.get(p), p)), pointers.map((p) => sourceOf(once.sources.get(p), p)), `sources as one pass ${what}`);
   }
   const shown = (a: DocumentAnalysis, t: SyntaxTree) => validateDocument(t, place, settings, schemas, undefined, null, a).diagnostics;

@@ -187,7 +187,7 @@ function valueItems(ctx: CompletionContext, at: PathAt, offset: number): Complet
 /** The range of a simple value under the cursor, which a chosen value replaces. */
 function literalRange(e: Expression | null, base: number): { start: number; end: number } | null {
   if (!e) return null;
-  if (["string", "number", "boolean", "null", "word", "range", "error"].includes(e.kind)) return { start: base + e.start, end: base + e.end };
+  if (["string", "number", "boolean", "null", "word", "text", "range", "error"].includes(e.kind)) return { start: base + e.start, end: base + e.end };
   return null;
 }
 
