@@ -81,6 +81,10 @@ const FRAGMENTS = [
   "y = @other.tsk.get(\"a.b\")\n", "p = \"C:\\data\"\n", "# tsk-disable-next-line\n", "// tsk-disable-next-line duplicate-key\n",
   "#!schema none\n", "#!weird\n", "@import(\"other.tsk\")\n", "w = a\n", "users > version: 1\n<\n",
   "security.zero_trust = true\n", "endpoint = \"http://x\"\n", "replicas = \"three\"\n",
+  // TSK as people write it: text values, references resolved for the schemas, lines TuskLang ignores.
+  "title: Hello, World\n", "ratio: 50%\n", "color: #ff0000 # red\n", "path: ./data/app.db\n", "[service_mesh]\n", "mtls = true\n",
+  "tracing = mtls\n", "flags = [mtls, x]\n", "@validate.range(\"port\", 1, 65535)\n", "@if($x, {\n  a: 1\n})\n", "[security]\ndb_host = x\n",
+  "zero_trst = true\n", "run: |\n  echo hi\n", "$my-var = 1\n", "v = @my-cfg.tsk.get(\"a\")\n", "@import \"other.tsk\"\n",
 ];
 const fragment = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) });
 

@@ -43,9 +43,9 @@ export function quoted(text: string): string {
 
 /** What the hint on a text value says. */
 export function textHint(text: string): string {
-  const shown = text.length > 40 ? text.slice(0, 40) + "…" : text;
   if (/^[+-]?\.\d+$/.test(text)) {
-    return `'${shown}' is read as text, as TuskLang's parsers read it: write ${text.replace(".", "0.")} for a number, or ${quoted(text)} for text`;
+    return `'${text}' is read as text, as TuskLang's parsers read it: write ${text.replace(".", "0.")} for a number, or ${quoted(text)} for text`;
   }
-  return `read as the text '${shown}', to the end of the line, as TuskLang's parsers read it: quoting it is clearer, as in ${quoted(shown)}`;
+  if (text.length > 40) return "read as text to the end of the line, as TuskLang's parsers read it; quoting it is clearer";
+  return `read as the text '${text}' to the end of the line, as TuskLang's parsers read it; quoting it is clearer: ${quoted(text)}`;
 }

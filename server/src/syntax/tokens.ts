@@ -51,10 +51,14 @@ export const Comment = createToken({ name: "Comment", pattern: /(?:#|\/\/)[^\r\n
 /**
  * Length of the block comment at `offset`, negative when it is never closed, or 0 when `/*`
  * there opens none. A `/*` that starts its line (white space aside) opens a comment that may
- * span lines; one after a space, later on its line, only when its `*&#47;` is on that line; one
- * glued to what precedes it never: `src/**&#47;*.ts` and `pattern: /*.log` are text, and an
- * unclosed `/*` in a value must not swallow the lines below it.
+ * span lines; one later on its line, after white space or `( [ , ; = :`, only when its `*&#47;`
+ * is on that line; one glued to a word or `*` never: `src/**&#47;*.ts` and `pattern: /*.log`
+ * are text, and an unclosed `/*` in a value must not swallow the lines below it. (Not after
+ * `{`: a body starts there, and a window of the incremental parser with it.)
  */
+/** `( [ , ; = :` */
+const AFTER_PUNCTUATION = new Set([40, 91, 44, 59, 61, 58]);
+
 function blockCommentAt(text: string, offset: number): number {
   if (text.charCodeAt(offset) !== 47 || text.charCodeAt(offset + 1) !== 42) return 0;
   if (blankBefore(text, offset, lexState.windowBlankBefore)) {
@@ -62,7 +66,7 @@ function blockCommentAt(text: string, offset: number): number {
     return close < 0 ? -(text.length - offset) : close + 2 - offset;
   }
   const prev = offset > 0 ? text.charCodeAt(offset - 1) : -1;
-  if (prev < 0 || !isBlank(prev)) return 0;
+  if (prev < 0 || !(isBlank(prev) || AFTER_PUNCTUATION.has(prev))) return 0;
   const end = lineEnd(text, offset);
   const close = text.indexOf("*/", offset + 2);
   return close >= 0 && close + 2 <= end ? close + 2 - offset : 0;
