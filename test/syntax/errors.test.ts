@@ -146,7 +146,7 @@ describe("errors: message, code and range", () => {
   it("YAML-style '- item' lists", () => {
     const text = "features:\n  - logging\n  - metrics\nnext = 1\n";
     expectProblems(text, [
-      [0, 8, 0, 9, "expected-value", "expected a value after ':': TSK does not nest the indented keys below by indentation; write features { … } around them"],
+      [0, 8, 0, 9, "expected-value", "expected a value after ':': TSK writes a list as an array, as in features = [a, b]"],
       [1, 2, 1, 11, "yaml-list", "'- item' lists are YAML, not TSK: write an array, as in key = [a, b]"],
       [2, 2, 2, 11, "yaml-list", "'- item' lists are YAML, not TSK: write an array, as in key = [a, b]"],
     ]);

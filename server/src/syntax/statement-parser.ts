@@ -371,8 +371,10 @@ export class StatementParser {
         const first = this.tokens.get(valueIndex);
         if (line && isYamlBlockIndicator(line.tokens)) {
           // `key: |` and the indented lines below: each line below is read on its own.
-          problems = [problem({ start: first.startOffset - start, end: line.textEnd - start }, `'${line.text}' block text is YAML, not TSK: write the text between """ and """, as in key = """⏎…⏎"""`, "yaml-block")];
-          ({ value, comments, width } = this.cutToLine(line, start));
+          const at = { start: first.startOffset - start, end: line.textEnd - start };
+          problems = [problem(at, `'${line.text}' block text is YAML, not TSK: write the text between """ and """, as in key = """⏎…⏎"""`, "yaml-block")];
+          ({ comments, width } = this.cutToLine(line, start));
+          value = { kind: "error", ...at };
         } else if (line && mayBeText(first, this.tokens.get(valueIndex + 1)) && !strayComma(line.tokens)) {
           // Read as the reference parsers read it; `unquoted-text` (document-checks.ts) hints at quotes.
           ({ value, comments, width } = this.cutToLine(line, start));
@@ -389,17 +391,17 @@ export class StatementParser {
     const said = `expected a value after '${separator?.text ?? key.segments[0].name}'`;
     if (separator?.text !== ":" || key.global) return said;
     const name = key.segments.map((s) => s.name).join(".");
-    return this.nextLineIndentedFurther(valueIndex)
-      ? `${said}: TSK does not nest the indented keys below by indentation; write ${name} { … } around them`
-      : said;
+    const below = this.nextLineIndentedFurther(valueIndex);
+    if (below === "list") return `${said}: TSK writes a list as an array, as in ${name} = [a, b]`;
+    return below === "keys" ? `${said}: TSK does not nest the indented keys below by indentation; write ${name} { … } around them` : said;
   }
 
   /**
    * Whether the next line with content after token `i` is indented more than the statement that
-   * starts at `this.pos`. When what precedes the statement on its line is not in view (a window
+   * starts at `this.pos`, and holds a `- item` ("list") or anything else ("keys"); null if not. When what precedes the statement on its line is not in view (a window
    * that starts after a `;`), no: a full parse sees a token there, and says no too.
    */
-  private nextLineIndentedFurther(i: number): boolean {
+  private nextLineIndentedFurther(i: number): "keys" | "list" | null {
     let j = i;
     while (this.tokens.get(j) !== undefined && this.tokens.get(j).tokenType !== T.Newline) j++;
     const keyToken = this.tokens.get(this.pos);
@@ -407,11 +409,12 @@ export class StatementParser {
     let keyIndent: number;
     if (before?.tokenType === T.Newline) keyIndent = keyToken.startOffset - endOf(before);
     else if (before === undefined && (this.opts.atLineStart ?? true)) keyIndent = keyToken.startOffset;
-    else return false;
+    else return null;
     while (this.tokens.get(j)?.tokenType === T.Newline) j++;
     const next = this.tokens.get(j);
-    if (next === undefined || isCommentToken(next)) return false;
-    return next.startOffset - endOf(this.tokens.get(j - 1)) > keyIndent;
+    if (next === undefined || isCommentToken(next)) return null;
+    if (next.startOffset - endOf(this.tokens.get(j - 1)) <= keyIndent) return null;
+    return next.tokenType === T.Minus ? "list" : "keys";
   }
 
   /**
