@@ -88,12 +88,13 @@ export function show(e: Expression | J | null | undefined): string {
     case "unary": return `(${e.op}${show(e.operand)})`;
     case "ternary": return `(${show(e.test)} ? ${show(e.then)} : ${show(e.else)})`;
     case "paren": return `(${show(e.expression)})`;
-    case "call": return `${show(e.callee)}(${e.args.map(show).join(", ")})`;
+    case "call": return `${show(e.callee)}(${e.args.map((a: J, i: number) => (e.names?.[i] ? `${e.names[i].name}: ` : "") + show(a)).join(", ")})`;
     case "member": return `${show(e.object)}.${e.name}`;
     case "index": return `${show(e.object)}[${show(e.index)}]`;
     case "operator": return "@" + e.name;
     case "global": return "$" + e.name;
     case "word": return e.text;
+    case "text": return `«${e.text}»`;
     case "string": return JSON.stringify(e.value);
     case "number": return String(e.value);
     case "range": return `${e.from}-${e.to}`;

@@ -443,22 +443,32 @@ export class StatementParser {
     const tokens: IToken[] = [];
     let textEnd = this.tokens.get(from).startOffset;
     let lastText = -1;
+    let after: CommentNode | null = null;
     let i = from;
     for (; i < to; i++) {
       const t = this.tokens.get(i);
       if (t.tokenType === T.Newline) break;
       if (/[\r\n]/.test(t.image)) return null;
       tokens.push(t);
-      const glued = t.tokenType === T.Comment && endOf(t) > t.startOffset && tokens.length > 1 && endOf(tokens[tokens.length - 2]) === t.startOffset;
+      const glued = t.tokenType === T.Comment && tokens.length > 1 && endOf(tokens[tokens.length - 2]) === t.startOffset;
       if (!isCommentToken(t) || glued) {
         lastText = tokens.length - 1;
         textEnd = endOf(t);
+      }
+      if (glued) {
+        // `C# # the language`: the glued `#` is text, up to a comment after white space.
+        const cut = /[ \t]+(?=#|\/\/)/.exec(t.image);
+        if (cut) {
+          textEnd = t.startOffset + cut.index;
+          const at = textEnd + cut[0].length - start;
+          after = { text: t.image.slice(cut.index + cut[0].length), block: false, start: at, end: endOf(t) - start };
+        }
       }
     }
     const first = this.tokens.get(from).startOffset;
     const text = this.text.slice(first, textEnd);
     const trailing = tokens.slice(lastText + 1).map((t) => commentNode(t, start));
-    return { tokens: tokens.slice(0, lastText + 1), text, first, textEnd, comments: trailing, end: i };
+    return { tokens: tokens.slice(0, lastText + 1), text, first, textEnd, comments: after ? [after, ...trailing] : trailing, end: i };
   }
 
   /** The value as the text of its first line; the lines after it are read again, on their own. */
@@ -710,8 +720,8 @@ export class StatementParser {
   /**
    * After an operator at a line's end, whether the next line starts a statement of its own
    * (then the value ends with its line): `key = …`, `key: value`, `key {`, `key >`, `[section]`,
-   * a directive, or the `}` or `<` that closes a body. `key:` with nothing after it does not
-   * count, nor a key that is a number, `true`, `false` or `null`: `cond ?⏎ a :⏎ b` and
+   * a directive, or the `}` or `<` that closes a body. `key:` with nothing after it on its line
+   * does not count, nor a key that is a number, `true`, `false` or `null`: `cond ?⏎ a :⏎ b` and
    * `cond ?⏎ 30 : 10` go on.
    */
   private lineStartsStatement(i: number): boolean {
@@ -730,7 +740,11 @@ export class StatementParser {
     if (next === T.Equals || next === T.LBrace) return true;
     if (k === T.QuotedString) return false;
     if (next === T.Gt) return this.endsStatement(key.next + 1);
-    return next === T.Colon && !this.endsStatement(key.next + 1) && this.tokens.get(key.next + 1)?.tokenType !== T.Colon;
+    if (next !== T.Colon) return false;
+    // Something after the ':' on its line, a comment too (`color: #fff`): a key line.
+    const after = this.tokens.get(key.next + 1);
+    if (after === undefined && !this.opts.complete) throw new NeedMoreText();
+    return after !== undefined && after.tokenType !== T.Newline && after.tokenType !== T.Colon;
   }
 
   /**
