@@ -98,6 +98,13 @@ function walkExpression(root: Expression, base: number, out: ValueNames): void {
         }
         break;
       }
+      case "text": {
+        // Text read to the end of its line spells `$name` as a string would: no use, but a rename must see it.
+        if (e.text.includes("$")) {
+          for (const m of e.text.matchAll(GLOBAL_IN_STRING)) out.globalsInStrings.push({ name: m[1], start: base + e.start, end: base + e.end });
+        }
+        break;
+      }
       case "call": {
         const read = readOf(e, base);
         if (read) {
