@@ -398,8 +398,9 @@ export class StatementParser {
 
   /**
    * Whether the next line with content after token `i` is indented more than the statement that
-   * starts at `this.pos`, and holds a `- item` ("list") or anything else ("keys"); null if not. When what precedes the statement on its line is not in view (a window
-   * that starts after a `;`), no: a full parse sees a token there, and says no too.
+   * starts at `this.pos`, and holds a `- item` ("list") or anything else ("keys"); null if not.
+   * When what precedes the statement on its line is not in view (a window that starts after a
+   * `;`), null: a full parse sees a token there, and says null too.
    */
   private nextLineIndentedFurther(i: number): "keys" | "list" | null {
     let j = i;
@@ -412,6 +413,7 @@ export class StatementParser {
     else return null;
     while (this.tokens.get(j)?.tokenType === T.Newline) j++;
     const next = this.tokens.get(j);
+    if (next === undefined && !this.opts.complete) throw new NeedMoreText();
     if (next === undefined || isCommentToken(next)) return null;
     if (next.startOffset - endOf(this.tokens.get(j - 1)) <= keyIndent) return null;
     return next.tokenType === T.Minus ? "list" : "keys";
@@ -757,7 +759,7 @@ export class StatementParser {
     while (this.tokens.get(i)?.tokenType === T.Newline) i++;
     const dot = this.tokens.get(i);
     const name = this.tokens.get(i + 1);
-    if (dot === undefined && !this.opts.complete) throw new NeedMoreText();
+    if ((dot === undefined || name === undefined) && !this.opts.complete) throw new NeedMoreText();
     return dot?.tokenType === T.Dot && name?.tokenType === T.Identifier && endOf(dot) === name.startOffset;
   }
 
