@@ -17,6 +17,15 @@ export function corpusFiles(): { name: string; text: string }[] {
     .map((name) => ({ name, text: fs.readFileSync(path.join(corpusDir, name), "utf8") }));
 }
 
+/** test/fixtures/doc-examples: one file per construct class, as the reference docs write TSK. */
+export function docExampleFiles(): { name: string; text: string }[] {
+  const dir = path.resolve(repoRoot, "test/fixtures/doc-examples");
+  return fs.readdirSync(dir)
+    .filter((f) => f.endsWith(".tsk"))
+    .sort()
+    .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), "utf8") }));
+}
+
 export function corpusFile(prefix: string): { name: string; text: string } {
   const found = corpusFiles().find((f) => f.name.startsWith(prefix + "__"));
   if (!found) throw new Error(`no corpus file ${prefix}`);

@@ -10,13 +10,14 @@ import { applyEdit, type TextEdit } from "../../server/src/syntax/incremental";
 import { lex, startsLine } from "../../server/src/syntax/tokens";
 import { TokenStream } from "../../server/src/syntax/token-stream";
 import {
-  applyToText, assertSameAsFullParse, assertSameAsFullParseFlat, corpusFile, corpusFiles, json, show, type J,
+  applyToText, assertSameAsFullParse, assertSameAsFullParseFlat, corpusFile, corpusFiles, docExampleFiles, json, show, type J,
 } from "./helpers";
 
 const seed = Number(process.env.TSK_FC_SEED ?? 0x75c0de);
 const runs = (n: number) => ({ seed, numRuns: n, endOnFailure: true });
 
-const corpus = corpusFiles();
+/** The corpus, and the doc-style examples: TSK as people write it. */
+const corpus = [...corpusFiles(), ...docExampleFiles()];
 
 /** Pieces that matter to TSK: openers, closers, quotes, comments, separators, line breaks. */
 const FRAGMENTS = [

@@ -16,7 +16,7 @@ import { analyzeDocument, SchemaContext, validateDocument, type DocumentAnalysis
 import { DEFAULT_VALIDATION_SETTINGS } from "../../server/src/validation/settings";
 import { buildInstance, type Source } from "../../server/src/schemas/instance";
 import { resolveWords } from "../../server/src/validation/word-references";
-import { applyToText, corpusFiles, repoRoot } from "../syntax/helpers";
+import { applyToText, corpusFiles, docExampleFiles, repoRoot } from "../syntax/helpers";
 import { guideExample } from "../helpers/guide-example";
 
 const seed = Number(process.env.TSK_FC_SEED ?? 0x75c0de);
@@ -96,7 +96,7 @@ const RICH = [
   // Objects in arrays, dotted keys in them and after them.
   "a = { b.c = 1, d = [1, { e = \"x\" }] }\na.b.f = 2\na { d = [3] }\ng = [{ h.i = 1 }, [2, { k = 3 }]]\ng2.j = 2\n",
 ];
-const corpus = corpusFiles().map((f) => f.text);
+const corpus = [...corpusFiles(), ...docExampleFiles()].map((f) => f.text);
 const someText = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...RICH) },
   { weight: 1, arbitrary: fc.constantFrom(...corpus) },
