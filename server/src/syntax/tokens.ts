@@ -48,6 +48,35 @@ export const Directive = createToken({
 });
 export const Comment = createToken({ name: "Comment", pattern: /(?:#|\/\/)[^\r\n]*/ });
 
+/** `( [ , ; = :` */
+const AFTER_PUNCTUATION = new Set([40, 91, 44, 59, 61, 58]);
+
+/**
+ * Where `needle` next occurs at or after `from` in `text` (-1: nowhere), remembered: the lexer
+ * asks at growing offsets of one text, and a line of many `/*` must not search the rest of the
+ * text once for each.
+ */
+class NextOf {
+  private text = "";
+  private from = 0;
+  private at = -1;
+  constructor(private readonly find: (text: string, from: number) => number) {}
+  get(text: string, from: number): number {
+    if (text !== this.text || from < this.from || (this.at >= 0 && this.at < from)) {
+      this.text = text;
+      this.from = from;
+      this.at = this.find(text, from);
+    }
+    return this.at;
+  }
+}
+const nextClose = new NextOf((text, from) => text.indexOf("*/", from));
+const nextLineBreak = new NextOf((text, from) => {
+  const n = text.indexOf("\n", from);
+  const r = text.indexOf("\r", from);
+  return n < 0 ? r : r < 0 ? n : Math.min(n, r);
+});
+
 /**
  * Length of the block comment at `offset`, negative when it is never closed, or 0 when `/*`
  * there opens none. A `/*` that starts its line (white space aside) opens a comment that may
@@ -56,20 +85,14 @@ export const Comment = createToken({ name: "Comment", pattern: /(?:#|\/\/)[^\r\n
  * are text, and an unclosed `/*` in a value must not swallow the lines below it. (Not after
  * `{`: a body starts there, and a window of the incremental parser with it.)
  */
-/** `( [ , ; = :` */
-const AFTER_PUNCTUATION = new Set([40, 91, 44, 59, 61, 58]);
-
 function blockCommentAt(text: string, offset: number): number {
   if (text.charCodeAt(offset) !== 47 || text.charCodeAt(offset + 1) !== 42) return 0;
-  if (blankBefore(text, offset, lexState.windowBlankBefore)) {
-    const close = text.indexOf("*/", offset + 2);
-    return close < 0 ? -(text.length - offset) : close + 2 - offset;
-  }
+  const close = nextClose.get(text, offset + 2);
+  if (blankBefore(text, offset, lexState.windowBlankBefore)) return close < 0 ? -(text.length - offset) : close + 2 - offset;
   const prev = offset > 0 ? text.charCodeAt(offset - 1) : -1;
   if (prev < 0 || !(isBlank(prev) || AFTER_PUNCTUATION.has(prev))) return 0;
-  const end = lineEnd(text, offset);
-  const close = text.indexOf("*/", offset + 2);
-  return close >= 0 && close + 2 <= end ? close + 2 - offset : 0;
+  const end = nextLineBreak.get(text, offset);
+  return close >= 0 && (end < 0 || close + 2 <= end) ? close + 2 - offset : 0;
 }
 
 export const BlockComment = createToken({
