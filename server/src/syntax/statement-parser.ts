@@ -649,6 +649,8 @@ export class StatementParser {
           reportOpen(0);
           break;
         }
+        // Blank lines after it were looked past already: once, not once per blank line.
+        while (this.tokens.get(i + 1)?.tokenType === T.Newline) i++;
         afterNewline = true;
         i++;
         continue;
