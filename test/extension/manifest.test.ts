@@ -50,6 +50,14 @@ describe("the extension manifest", () => {
     }
   });
 
+  it("lets the document checks be configured too, each described, and the README lists them", () => {
+    const rules = (properties["tsk.rules"] as { properties: Record<string, { description?: string }> }).properties;
+    for (const [code, severity] of [["unknown-key", "warning, or hint"], ["unknown-escape", "hint"], ["unknown-operator", "warning, or hint"], ["unquoted-text", "hint"], ["ignored-line", "warning"]]) {
+      assert.ok((rules[code]?.description ?? "").length > 30, `tsk.rules.${code} is described`);
+      assert.match(readme, new RegExp(`\\| \`${code}\` \\| ${severity} \\|`), `README lists ${code} as ${severity}`);
+    }
+  });
+
   it("contributes the commands the client registers", () => {
     const client = fs.readFileSync(path.join(repoRoot, "client/src/extension.ts"), "utf8");
     const registered = [...client.matchAll(/registerCommand\("([^"]+)"/g)].map((m) => m[1]).sort();

@@ -139,6 +139,45 @@ describe("formatting", () => {
     ));
   });
 
+  it("never changes a value read as text to the end of its line, and keeps the comments after it", () => {
+    const before = lines(
+      "title:Hello   big   world  ",
+      "app {",
+      "greeting  :  Hello,  World   # said once",
+      "lang: C# # the language",
+      "}",
+      "schedule =   0  */6 * * *",
+      "primary:#ff0000  // red",
+      "glob:src/**/*.ts",
+    );
+    assert.equal(format(before), lines(
+      "title: Hello   big   world",
+      "app {",
+      "    greeting: Hello,  World   # said once",
+      "    lang: C# # the language",
+      "}",
+      "schedule = 0  */6 * * *",
+      "primary: #ff0000  // red",
+      "glob: src/**/*.ts",
+    ));
+    assert.equal(meaning(format(before)), meaning(before));
+  });
+
+  it("keeps the tree and every comment of the doc-style examples", () => {
+    const dir = path.join(repoRoot, "test/fixtures/doc-examples");
+    let formatted = 0;
+    for (const f of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, f), "utf8");
+      const r = formatDocument(parse(text));
+      if ("refused" in r) continue;
+      formatted++;
+      const out = applyEdits(text, r.edits);
+      assert.equal(meaning(out), meaning(text), f);
+      assert.equal(format(out), out, f);
+    }
+    assert.equal(formatted, 48);
+  });
+
   it("indents with tabs when asked, and keeps the file's line breaks", () => {
     assert.equal(format("a {\r\nb = 1\r\n}", { tabSize: 4, insertSpaces: false }), "a {\r\n\tb = 1\r\n}\r\n");
     assert.equal(format("a {\nb = 1\n}\n", { tabSize: 2, insertSpaces: true }), "a {\n  b = 1\n}\n");

@@ -77,3 +77,18 @@ describe("rename across files, in the core", () => {
     assert.match((outcome as { reason: string }).reason, /'host\.name' cannot be written in reader\.tsk:1/);
   });
 });
+
+describe("rename of globals written as TuskLang's parsers take them", () => {
+  it("renames a global to a name with '-', as the lexer reads `$my-var`", () => {
+    const { index, files } = workspace({ "app.tsk": "$region = \"eu\"\nhost = $region\n" });
+    assert.deepEqual(renamed(files, index, "app.tsk", "$region =", "my-region"), { "app.tsk": "$my-region = \"eu\"\nhost = $my-region\n" });
+    assert.deepEqual(rename(index, p("app.tsk"), 1, "bad-"), { ok: false, reason: "'$bad-' is no global's name: a letter or '_', then letters, digits, '_' or '-' (not at the end)" });
+  });
+
+  it("refuses while text read to the end of its line spells the global, which may or may not be meant", () => {
+    const { index } = workspace({ "app.tsk": "$user = \"ann\"\nhome: /home/$user/data\n" });
+    const outcome = rename(index, p("app.tsk"), 1, "owner");
+    assert.equal(outcome.ok, false);
+    assert.match((outcome as { reason: string }).reason, /\$user is also written inside a string/);
+  });
+});

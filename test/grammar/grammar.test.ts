@@ -11,6 +11,7 @@ import * as oniguruma from "vscode-oniguruma";
 import { guideExample, repoRoot } from "../helpers/guide-example";
 import { parse } from "../../server/src/syntax/syntax-tree";
 import { indexPaths } from "../../server/src/paths/definitions";
+import { json } from "../syntax/helpers";
 
 // ---- loading and tokenizing ---------------------------------------------------------------
 
@@ -386,10 +387,12 @@ describe("grammar: strings", () => {
     expectScope(t, 2, "\\'", "constant.character.escape");
   });
 
-  it("an unknown escape is marked invalid", async () => {
+  it("an unknown escape is string text, kept as written (a hint says so, as for a regular expression's \\d)", async () => {
     const t = await tokenize("a = \"C:\\q\"");
-    expectScope(t, 1, "\\q", "invalid.illegal");
+    expectScope(t, 1, "\\q", "meta.escape.unrecognized.tsk");
     expectScope(t, 1, "\\q", "string.quoted.double");
+    expectNoScope(t, 1, "\\q", "invalid");
+    expectNoScope(t, 1, "\\q", "constant.character.escape");
   });
 
   it("an unterminated string ends at the end of its line, marked, and the next line is untouched", async () => {
@@ -623,7 +626,8 @@ describe("grammar: @operators, calls, imports, globals", () => {
 
 describe("grammar: what no token starts", () => {
   it("characters the lexer rejects and brackets that close nothing are invalid, where the parser says so", async () => {
-    const cases = ["a = 1 \\ 2", "b = x ~ y", "c = 1 & 2", "g = a | b", "h = `x`", "f = café", "d = @", "e = $", "}", "]", "<", "i = (1))"];
+    // In values that must be expressions: text (`a = 1 \\ 2`) is what the reference parsers read.
+    const cases = ["a = $a \\ 2", "b = $x ~ y", "c = @f(1 & 2)", "g = $a | b", "h = `x`", "f = (café)", "d = @", "e = $", "}", "]", "<", "i = (1))"];
     for (const text of cases) {
       const t = await tokenize(text);
       const problems = parse(text).problems().filter((p) => p.severity === "error");
@@ -780,6 +784,79 @@ describe("grammar: the corpus", () => {
     }
     // What the parser reads without an error, the grammar colours without 'invalid', and the
     // two agree on every key.
+    it(`${name}: no invalid scope, no region left open, and every key the parser finds is a key`, async () => {
+      const t = await tokenize(text);
+      assert.deepEqual(tokensWith(t, "invalid"), []);
+      assert.equal(t.end.depth, 1, "a region is still open at the end of the file");
+      expectParserKeysScoped(t, text, name);
+    });
+  }
+});
+
+describe("grammar: TSK as people write it", () => {
+  it("a value the parser reads as text to the end of its line is unquoted text, nothing in it invalid", async () => {
+    const values = [
+      "Hello big world", "Hello, World", "./data/app.db", "/var/log/app.log", "~/.config/tusk", "admin@example.com", "nginx:latest",
+      "redis:7-alpine", "*.log", "src/**/*.ts", "0 */6 * * *", "*/15 * * * *", "#ff0000", ".5", "50%",
+    ];
+    const t = await tokenize(values.map((v, i) => `k${i}: ${v}`).join("\n"));
+    values.forEach((v, i) => {
+      expectScope(t, i + 1, v, "string.unquoted.text.tsk");
+      expectNoScope(t, i + 1, v, "invalid");
+      expectNoScope(t, i + 1, v, "comment");
+      const value = json(parse(`k: ${v}\n`)).statements[0].value;
+      assert.equal(value.kind, "text", `the parser reads ${v} as text`);
+    });
+  });
+
+  it("a comment after text is a comment; a word, a number and an expression are what they were", async () => {
+    const t = await tokenize(lines("file: /var/log/app.log  # rotated daily", "primary: #ff0000 // red", "level: info", "n: 10", "x = a / b"));
+    expectScope(t, 1, "/var/log/app.log", "string.unquoted.text.tsk");
+    expectScope(t, 1, "# rotated daily", "comment.line.number-sign.tsk");
+    expectScope(t, 2, "#ff0000", "string.unquoted.text.tsk");
+    expectScope(t, 2, "// red", "comment.line.double-slash.tsk");
+    expectScope(t, 3, "info", "string.unquoted.tsk");
+    expectNoScope(t, 3, "info", "string.unquoted.text");
+    expectScope(t, 4, "10", "constant.numeric.integer.tsk");
+    expectScope(t, 5, "/", "keyword.operator.arithmetic.tsk");
+  });
+
+  it("$my-var is one global, as key and value; @my-cfg.tsk.get names a file", async () => {
+    const t = await tokenize(lines("$my-var: 1", "x = $my-var", "v = @my-cfg.tsk.get(\"k\")", "w = @2024-rates.tsk.get(\"eu\")"));
+    expectScope(t, 1, "my-var", "variable.other.global.tsk");
+    expectScope(t, 2, "my-var", "variable.other.global.tsk");
+    expectScope(t, 3, "@my-cfg.tsk", "entity.name.type.module.tsk");
+    expectScope(t, 3, "get", "support.function.cross-file.tsk");
+    expectScope(t, 4, "@2024-rates.tsk", "entity.name.type.module.tsk");
+  });
+
+  it("'^' and '??' are operators; @inherit, and imports without parentheses, are imports", async () => {
+    const t = await tokenize(lines("p = @math(2 ^ 10)", "c = $a ?? 1", "@inherit \"base.tsk\"", "@import \"base.tsk\""));
+    expectScope(t, 1, "^", "keyword.operator.arithmetic.tsk");
+    expectNoScope(t, 1, "^", "invalid");
+    expectScope(t, 2, "??", "keyword.operator.logical.coalesce.tsk");
+    expectScope(t, 3, "@inherit", "keyword.control.import.tsk");
+    expectScope(t, 3, "\"base.tsk\"", "string.quoted.double.tsk");
+    expectScope(t, 4, "@import", "keyword.control.import.tsk");
+  });
+
+  it("block comments as the parser reads them: at a line's start over lines, later on a line closed on it, never glued to text", async () => {
+    const t = await tokenize(lines("/* over", "   lines */", "t = /* seconds */ 30", "u = @f(/* none */ 1)", "g = src/**/*.ts", "b: /*.log"));
+    expectScope(t, 1, "/* over", "comment.block.tsk");
+    expectScope(t, 2, "lines */", "comment.block.tsk");
+    expectScope(t, 3, "/* seconds */", "comment.block.tsk");
+    expectScope(t, 4, "/* none */", "comment.block.tsk");
+    expectNoScope(t, 5, "src/**/*.ts", "comment");
+    expectNoScope(t, 6, "/*.log", "comment");
+    assert.equal(t.end.depth, 1, "no comment left open");
+  });
+});
+
+describe("grammar: the doc-style examples", () => {
+  const dir = path.join(repoRoot, "test/fixtures/doc-examples");
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".tsk")).sort()) {
+    const text = fs.readFileSync(path.join(dir, name), "utf8");
+    if (parse(text).problems().some((p) => p.severity === "error")) continue;
     it(`${name}: no invalid scope, no region left open, and every key the parser finds is a key`, async () => {
       const t = await tokenize(text);
       assert.deepEqual(tokensWith(t, "invalid"), []);

@@ -146,7 +146,7 @@ describe("errors: message, code and range", () => {
   it("YAML-style '- item' lists", () => {
     const text = "features:\n  - logging\n  - metrics\nnext = 1\n";
     expectProblems(text, [
-      [0, 8, 0, 9, "expected-value", "expected a value after ':'"],
+      [0, 8, 0, 9, "expected-value", "expected a value after ':': TSK writes a list as an array, as in features = [a, b]"],
       [1, 2, 1, 11, "yaml-list", "'- item' lists are YAML, not TSK: write an array, as in key = [a, b]"],
       [2, 2, 2, 11, "yaml-list", "'- item' lists are YAML, not TSK: write an array, as in key = [a, b]"],
     ]);
@@ -164,18 +164,27 @@ describe("errors: message, code and range", () => {
     expectProblems("x = @\n", [[0, 4, 0, 5, "unknown-character", "'@' must be followed by an operator's name, as in @env"]]);
   });
 
-  it("a character that starts nothing", () => {
-    expectProblems("x = a ^ b\n", [[0, 6, 0, 7, "unknown-character", "unexpected character '^'"]]);
+  it("a character that starts nothing, in a value that must be an expression", () => {
+    expectProblems("x = $a ~ b\n", [[0, 7, 0, 8, "unknown-character", "unexpected character '~'"]]);
+    expectProblems("x = @env.A|false\n", [[0, 10, 0, 11, "unknown-character", "'|' is no operator in TSK: write a ?? b for a default, a || b for either"]]);
+    expectProblems("x = $a |> @trim()\n", [[0, 7, 0, 8, "unknown-character", "'|>' pipes are not TSK: call the operators inside each other, as in @a(@b(x))"]]);
   });
 
-  it("a bare expression outside '#!api' files", () => {
-    const text = "@json({ ok: true })\nx = 1\n";
-    expectProblems(text, [[0, 0, 0, 19, "expected-key", "expected a key, as in 'name = value': a bare expression stands only in '#!api' files"]]);
+  it("a bare expression outside '#!api' files is no syntax error (ignored-line says TuskLang drops it)", () => {
+    const text = "@cache.clear(\"x\")\nx = 1\n";
+    expectProblems(text, []);
+    assert.deepEqual(json(parse(text)).statements[0].kind, "expression");
     assert.deepEqual(pathsOf(text), ["x"]);
-    // The same line in an endpoint file is fine.
     expectProblems("#!api\n" + text, []);
-    // `#!api` counts only at the very start of the file.
-    assert.equal(problemsOf("# endpoint\n#!api\n@json(1)\n").map((p) => p.code).join(), "expected-key");
+  });
+
+  it("JSON pasted into a file: a bare '{ … }' or '[ … ]' says what to write instead", () => {
+    const text = "{\n  \"name\": \"app\",\n  \"port\": 8080\n}\nx = 1\n";
+    expectProblems(text, [[0, 0, 3, 1, "json-document", "a '{ … }' standing alone is JSON, not TSK: write its members as keys (name = value), or give it a key, as in name = { … }"]]);
+    assert.deepEqual(pathsOf(text), ["x"]);
+    expectProblems("[1, 2]\n", [[0, 0, 0, 6, "json-document", "a '[ … ]' standing alone sets no key: give it one, as in name = [ … ]"]]);
+    // In an endpoint file it is the response.
+    expectProblems("#!api\n{ \"ok\": true }\n", []);
   });
 
   it("a bare word on a line is a key with no value, not an expression", () => {
@@ -192,9 +201,9 @@ describe("errors: message, code and range", () => {
     expectProblems("[]\n", [[0, 0, 0, 2, "expected-key", "expected a section name between '[' and ']'"]]);
   });
 
-  it("two values on one line", () => {
-    expectProblems("x = 1 2\n", [[0, 6, 0, 7, "unexpected-token", "unexpected '2' after the value: one value per key, and one key per line"]]);
-    expectProblems("a = b = c\n", [[0, 6, 0, 7, "unexpected-token", "unexpected '=' after the value: one value per key, and one key per line"]]);
+  it("two values on one line, where the value must be an expression", () => {
+    expectProblems("x = $a 2\n", [[0, 7, 0, 8, "unexpected-token", "unexpected '2' after the value: one value per key, and one key per line"]]);
+    expectProblems("a = \"b\" = c\n", [[0, 8, 0, 9, "unexpected-token", "unexpected '=' after the value: one value per key, and one key per line"]]);
   });
 
   it("a comma at the top level is a mistake that does not take the next line with it", () => {
@@ -207,9 +216,9 @@ describe("errors: message, code and range", () => {
     expectProblems("x = [1 2]\n", [[0, 7, 0, 8, "expected-value", "expected ',' or ']' after '1', found '2'"]]);
     expectProblems("x = @f(a b)\n", [[0, 9, 0, 10, "expected-value", "expected ',' or ')' after 'a', found 'b'"]]);
     expectProblems("x = @f(,)\n", [[0, 7, 0, 8, "expected-value", "expected ',' or ')' after '(', found ','"]]);
-    expectProblems("x = a +\n", [[0, 6, 0, 7, "expected-value", "expected a value after '+'"]]);
-    expectProblems("x = !\n", [[0, 4, 0, 5, "expected-value", "expected a value after '!'"]]);
-    expectProblems("x: a ? b\n", [[0, 7, 0, 8, "expected-value", "expected ':' and the value for the false case after 'b'"]]);
+    expectProblems("x = $a +\n", [[0, 7, 0, 8, "expected-value", "expected a value after '+'"]]);
+    expectProblems("x = (!)\n", [[0, 6, 0, 7, "expected-value", "expected a value after '!', found ')'"]]);
+    expectProblems("x: $a ? b\n", [[0, 8, 0, 9, "expected-value", "expected ':' and the value for the false case after 'b'"]]);
   });
 
   it("a problem inside a block is placed in absolute terms", () => {
@@ -243,9 +252,9 @@ describe("errors: recovery", () => {
       ["ok_6 = 6", "ok_6"],
       ["shell = ${HOME:-x}", "shell"],
       ["ok_7 = 7", "ok_7"],
-      ["@json({ bare: true })", null],
+      ["{ \"bare\": true }", null],
       ["ok_8 = 8", "ok_8"],
-      ["two = 1 2", "two"],
+      ["two = $a 2", "two"],
       ["ok_9 = 9", "ok_9"],
       ["comma = 1,", "comma"],
       ["ok_10 = 10", "ok_10"],

@@ -17,6 +17,15 @@ export function corpusFiles(): { name: string; text: string }[] {
     .map((name) => ({ name, text: fs.readFileSync(path.join(corpusDir, name), "utf8") }));
 }
 
+/** test/fixtures/doc-examples: one file per construct class, as the reference docs write TSK. */
+export function docExampleFiles(): { name: string; text: string }[] {
+  const dir = path.resolve(repoRoot, "test/fixtures/doc-examples");
+  return fs.readdirSync(dir)
+    .filter((f) => f.endsWith(".tsk"))
+    .sort()
+    .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), "utf8") }));
+}
+
 export function corpusFile(prefix: string): { name: string; text: string } {
   const found = corpusFiles().find((f) => f.name.startsWith(prefix + "__"));
   if (!found) throw new Error(`no corpus file ${prefix}`);
@@ -88,12 +97,13 @@ export function show(e: Expression | J | null | undefined): string {
     case "unary": return `(${e.op}${show(e.operand)})`;
     case "ternary": return `(${show(e.test)} ? ${show(e.then)} : ${show(e.else)})`;
     case "paren": return `(${show(e.expression)})`;
-    case "call": return `${show(e.callee)}(${e.args.map(show).join(", ")})`;
+    case "call": return `${show(e.callee)}(${e.args.map((a: J, i: number) => (e.names?.[i] ? `${e.names[i].name}: ` : "") + show(a)).join(", ")})`;
     case "member": return `${show(e.object)}.${e.name}`;
     case "index": return `${show(e.object)}[${show(e.index)}]`;
     case "operator": return "@" + e.name;
     case "global": return "$" + e.name;
     case "word": return e.text;
+    case "text": return `«${e.text}»`;
     case "string": return JSON.stringify(e.value);
     case "number": return String(e.value);
     case "range": return `${e.from}-${e.to}`;

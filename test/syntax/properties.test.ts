@@ -11,13 +11,14 @@ import { lex, startsLine } from "../../server/src/syntax/tokens";
 import { TokenStream } from "../../server/src/syntax/token-stream";
 import { MAX_EXPRESSION_DEPTH } from "../../server/src/syntax/statement-parser";
 import {
-  applyToText, assertSameAsFullParse, assertSameAsFullParseFlat, corpusFile, corpusFiles, json, show, type J,
+  applyToText, assertSameAsFullParse, assertSameAsFullParseFlat, corpusFile, corpusFiles, docExampleFiles, json, show, type J,
 } from "./helpers";
 
 const seed = Number(process.env.TSK_FC_SEED ?? 0x75c0de);
 const runs = (n: number) => ({ seed, numRuns: n, endOnFailure: true });
 
-const corpus = corpusFiles();
+/** The corpus, and the doc-style examples: TSK as people write it. */
+const corpus = [...corpusFiles(), ...docExampleFiles()];
 
 /** Pieces that matter to TSK: openers, closers, quotes, comments, separators, line breaks. */
 const FRAGMENTS = [
@@ -26,6 +27,11 @@ const FRAGMENTS = [
   "= ", ":", ",", ";", "?", ".", "@", "$", "${X:-y}", "@env(\"A\", 1)", "@f(", "$g", "- ", "-", "+", "*", "!", "&&", "||",
   "==", "1", "-7", "3.14", "1e6", "8000-9000", "true", "null", "us-east-1", "http://x:1/y", "\\", "\\\"", "\\u00e9",
   "\ufeff", "\ud800", "\udfff", "😀", "é", "\u0000", "key", "\"k\"", "\"\"\"\ntext\n\"\"\"", "@q(\"a\").w(1).f()",
+  // TSK as people write it: text to the end of the line, and the reference parsers' forms.
+  "Hello big world", ", World", "./data/app.db", "admin@example.com", "nginx:latest", "*.log", "0 */6 * * *", "#ff0000",
+  ".5", "50%", "C#", "src/**/*.ts", "/*.log", "$my-var", "@my-cfg.tsk.get(\"k\")", "^", "??", "$e?1:2", "1: ",
+  "@switch($e { a: 1, default: 2 })", "@h(algorithm: \"x\", 1)", "@import \"b.tsk\"", "@inherit \"b.tsk\"", "|", "|\n  text\n",
+  "k:\n    nested: 1\n", "\n  .find()", ".where(1)", "{ \"json\": [1] }", "@validate.range(\"port\", 1, 2)\n",
 ];
 
 const fragment = fc.oneof(

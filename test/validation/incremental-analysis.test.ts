@@ -15,7 +15,8 @@ import { DocumentAnalyzer } from "../../server/src/validation/document-analyzer"
 import { analyzeDocument, SchemaContext, validateDocument, type DocumentAnalysis } from "../../server/src/validation/validate-document";
 import { DEFAULT_VALIDATION_SETTINGS } from "../../server/src/validation/settings";
 import { buildInstance, type Source } from "../../server/src/schemas/instance";
-import { applyToText, corpusFiles, repoRoot } from "../syntax/helpers";
+import { resolveWords } from "../../server/src/validation/word-references";
+import { applyToText, corpusFiles, docExampleFiles, repoRoot } from "../syntax/helpers";
 import { guideExample } from "../helpers/guide-example";
 
 const seed = Number(process.env.TSK_FC_SEED ?? 0x75c0de);
@@ -58,11 +59,12 @@ function assertSameAnalysis(analyzer: DocumentAnalyzer, tree: SyntaxTree, text: 
   const fresh = analyzeDocument(parse(text), place, settings, schemas);
   assert.deepEqual(plain(incremental), plain(fresh), what);
   // Merged from the parts, the JSON and the source of each value are what one pass over every
-  // definition writes.
+  // definition writes (with the references of bare words resolved).
   if (fresh.syntaxOnly === null) {
     const once = buildInstance(parse(text));
-    assert.deepEqual(fresh.instance.value, once.value, `one pass ${what}`);
-    const pointers = pointersOf(once.value);
+    const value = resolveWords(once.value, fresh.names.words, fresh.paths.byPath);
+    assert.deepEqual(fresh.instance.value, value, `one pass ${what}`);
+    const pointers = pointersOf(value);
     assert.deepEqual(pointers.map((p) => sourceOf(fresh.instance.sources.get(p), p)), pointers.map((p) => sourceOf(once.sources.get(p), p)), `sources as one pass ${what}`);
   }
   const shown = (a: DocumentAnalysis, t: SyntaxTree) => validateDocument(t, place, settings, schemas, undefined, null, a).diagnostics;
@@ -79,6 +81,10 @@ const FRAGMENTS = [
   "y = @other.tsk.get(\"a.b\")\n", "p = \"C:\\data\"\n", "# tsk-disable-next-line\n", "// tsk-disable-next-line duplicate-key\n",
   "#!schema none\n", "#!weird\n", "@import(\"other.tsk\")\n", "w = a\n", "users > version: 1\n<\n",
   "security.zero_trust = true\n", "endpoint = \"http://x\"\n", "replicas = \"three\"\n",
+  // TSK as people write it: text values, references resolved for the schemas, lines TuskLang ignores.
+  "title: Hello, World\n", "ratio: 50%\n", "color: #ff0000 # red\n", "path: ./data/app.db\n", "[service_mesh]\n", "mtls = true\n",
+  "tracing = mtls\n", "flags = [mtls, x]\n", "@validate.range(\"port\", 1, 65535)\n", "@if($x, {\n  a: 1\n})\n", "[security]\ndb_host = x\n",
+  "zero_trst = true\n", "run: |\n  echo hi\n", "$my-var = 1\n", "v = @my-cfg.tsk.get(\"a\")\n", "@import \"other.tsk\"\n",
 ];
 const fragment = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) });
 
@@ -90,7 +96,7 @@ const RICH = [
   // Objects in arrays, dotted keys in them and after them.
   "a = { b.c = 1, d = [1, { e = \"x\" }] }\na.b.f = 2\na { d = [3] }\ng = [{ h.i = 1 }, [2, { k = 3 }]]\ng2.j = 2\n",
 ];
-const corpus = corpusFiles().map((f) => f.text);
+const corpus = [...corpusFiles(), ...docExampleFiles()].map((f) => f.text);
 const someText = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...RICH) },
   { weight: 1, arbitrary: fc.constantFrom(...corpus) },

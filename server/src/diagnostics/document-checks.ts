@@ -1,4 +1,5 @@
-// The checks that need one file and nothing else: keys assigned twice, directives, escapes.
+// The checks that need one file and nothing else: keys assigned twice, directives, escapes,
+// and lines the reference parsers read otherwise than they look (reference-reading.ts).
 import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
 import { duplicateDefinitions, type PathIndex } from "../paths/definitions";
 import { formatPath } from "../paths/path";
@@ -6,12 +7,13 @@ import { forEachExpression } from "../syntax/expression-walk";
 import type { Body } from "../syntax/nodes";
 import type { Diagnostic } from "./diagnostic";
 import { shownText } from "../syntax/shown-text";
+import { referenceReadingChecks } from "./reference-reading";
 
 const KNOWN_DIRECTIVES = new Set(["api", "schema"]);
 
 /** The checks of `body` (starting at `bodyStart`) that need nothing but its statements: directives and escapes. */
 export function statementChecks(tree: SyntaxTree, body: Body, bodyStart: number): Diagnostic[] {
-  return directiveChecks(body, bodyStart).concat(escapeChecks(tree, body, bodyStart));
+  return directiveChecks(body, bodyStart).concat(escapeChecks(tree, body, bodyStart), referenceReadingChecks(tree, body, bodyStart));
 }
 
 export function duplicateKeys(tree: SyntaxTree, index: PathIndex): Diagnostic[] {
@@ -49,8 +51,9 @@ function directiveChecks(body: Body, bodyStart: number): Diagnostic[] {
 const KNOWN_ESCAPE = /^(?:[ntr0\\"'\r\n]|u[0-9A-Fa-f]{4})/;
 
 /**
- * An unknown escape (`"C:\data"`) is kept as written, backslash and all; the highlighting
- * marks it, and this says why, in case a `\\` was meant.
+ * An unknown escape (`"C:\data"`, `"\d+"`) is kept as written, backslash and all, so nothing
+ * is lost: a hint (a regular expression writes many), which the highlighting marks too, in
+ * case a `\\` was meant.
  */
 function escapeChecks(tree: SyntaxTree, body: Body, bodyStart: number): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -65,7 +68,7 @@ function escapeChecks(tree: SyntaxTree, body: Body, bodyStart: number): Diagnost
         if (KNOWN_ESCAPE.test(raw.slice(i + 1, i + 6))) continue;
         const start = at + e.start + i;
         out.push({
-          start, end: start + 2, severity: "warning", code: "unknown-escape",
+          start, end: start + 2, severity: "hint", code: "unknown-escape",
           message: `'${shownText(raw.slice(i, i + 2))}' is no escape: it stays as written; write '\\\\' for a backslash`,
         });
       }

@@ -62,7 +62,7 @@ export function complete(ctx: CompletionContext, offset: number): CompletionItem
     if (at.expression?.kind === "string") return at.whole ? valueItems(ctx, at, offset) : [];
     const operator = /@([A-Za-z_][\w.]*)?$/.exec(before);
     if (operator) return operatorItems({ start: offset - operator[0].length, end: offset });
-    const global = /\$([A-Za-z_]\w*)?$/.exec(before);
+    const global = /\$([A-Za-z_][\w-]*)?$/.exec(before);
     if (global) return globalItems(ctx, { start: offset - global[0].length, end: offset });
     return at.whole && !at.global ? valueItems(ctx, at, offset) : [];
   }
@@ -76,7 +76,7 @@ export function complete(ctx: CompletionContext, offset: number): CompletionItem
   // Where a statement starts: a key, or `@import(…)`. A `$` there defines a new global.
   const operator = /^\s*@([A-Za-z_][\w.]*)?$/.exec(before);
   if (operator) return operatorItems({ start: offset - operator[0].length + operator[0].indexOf("@"), end: offset });
-  if (/\$\w*$/.test(before)) return [];
+  if (/\$[\w-]*$/.test(before)) return [];
   // Only a key may stand between the start of a statement (the line's, or after `{`, `,`, `;`)
   // and the cursor: after a whole `key = value` on the line, nothing is offered.
   const statementStart = Math.max(before.lastIndexOf("{"), before.lastIndexOf(","), before.lastIndexOf(";")) + 1;
@@ -187,7 +187,7 @@ function valueItems(ctx: CompletionContext, at: PathAt, offset: number): Complet
 /** The range of a simple value under the cursor, which a chosen value replaces. */
 function literalRange(e: Expression | null, base: number): { start: number; end: number } | null {
   if (!e) return null;
-  if (["string", "number", "boolean", "null", "word", "range", "error"].includes(e.kind)) return { start: base + e.start, end: base + e.end };
+  if (["string", "number", "boolean", "null", "word", "text", "range", "error"].includes(e.kind)) return { start: base + e.start, end: base + e.end };
   return null;
 }
 

@@ -78,7 +78,7 @@ function kindOf(value: Expression | null): OutlineKind {
   switch (value?.kind) {
     case "object": return "object";
     case "array": return "array";
-    case "string": case "word": return "string";
+    case "string": case "word": case "text": return "string";
     case "number": case "range": return "number";
     case "boolean": return "boolean";
     case "null": return "null";

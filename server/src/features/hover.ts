@@ -43,7 +43,7 @@ export function hover(ctx: HoverContext, offset: number): Hover | null {
   if (special) return special;
   const schemas = ctx.navigator.at(ctx.roots, at.path);
   if (schemas.length === 0) return null;
-  const literal = e.kind === "string" ? e.value : e.kind === "word" ? e.text : e.kind === "number" || e.kind === "boolean" ? e.value : undefined;
+  const literal = e.kind === "string" ? e.value : e.kind === "word" || e.kind === "text" ? e.text : e.kind === "number" || e.kind === "boolean" ? e.value : undefined;
   // A literal inside an argument or an operand is not the key's value.
   const known = literal === undefined || !at.whole ? undefined : enumValues(schemas).find((v) => v.value === literal);
   const key = keyMarkdown(formatPath(at.path), schemas);

@@ -17,7 +17,8 @@ export interface FileEdit { range: Range; newText: string }
 
 interface Plan { symbol: SymbolAt & { kind: "global" | "key" | "member" }; sites: Site[]; name: string; span: { start: number; end: number } }
 
-const GLOBAL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** As the lexer reads `$name`: letters, digits and `_`, and `-` between them (`$my-var`). */
+const GLOBAL_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/;
 const BARE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 export function prepareRename(index: WorkspaceIndex, file: string, offset: number): Outcome<RenameTarget> {
@@ -91,7 +92,7 @@ function checkNewName(index: WorkspaceIndex, plan: Plan, name: string): string |
   if (/[\u0000-\u001f\u007f]/.test(name)) return "the new name holds a control character";
   const { symbol } = plan;
   if (symbol.kind === "global") {
-    if (!GLOBAL_NAME.test(name)) return `'$${name}' is no global's name: a letter or '_', then letters, digits or '_'`;
+    if (!GLOBAL_NAME.test(name)) return `'$${name}' is no global's name: a letter or '_', then letters, digits, '_' or '-' (not at the end)`;
     if (name !== symbol.name && index.lookup(symbol.definedIn!)?.globals.some((g) => g.name === name)) {
       return `$${name} is defined in ${display(index, symbol.definedIn!)} already`;
     }

@@ -1,10 +1,10 @@
 // The names a file's values use: `$globals`, `@name.tsk.get("a.b")` reads, `@import` paths,
 // bare words that name an earlier key, and strings that spell a name inside an expression.
 // One walk per file; rules, the workspace index and navigation all read the result.
-import type { Body, Expression, WordExpr } from "../syntax/nodes";
+import type { Body, Expression, ImportDirective, WordExpr } from "../syntax/nodes";
 import { forEachStatement } from "../syntax/syntax-tree";
 import type { Definition, PathIndex } from "./definitions";
-import { formatPath, type PathSegment } from "./path";
+import { childPath, formatPath, type Path, type PathSegment } from "./path";
 
 export interface NameUse { name: string; start: number; end: number }
 
@@ -30,10 +30,18 @@ export interface FileRead {
   quote: string | null;
 }
 
-export interface ImportUse { path: string; directive: "import" | "include"; start: number; end: number }
+export interface ImportUse { path: string; directive: ImportDirective; start: number; end: number }
 
 /** A bare word value naming an earlier key of the same body (`display_version: internal_version`). */
-export interface WordReference { path: string; start: number; end: number }
+export interface WordReference {
+  /** The key it names, formatted. */
+  path: string;
+  start: number;
+  end: number;
+  /** The key it names, and the path of the value it stands as (`[a, b]`'s elements: an index further). */
+  target: Path;
+  at: Path;
+}
 
 export interface ValueNames {
   globalUses: NameUse[];
@@ -46,8 +54,8 @@ export interface ValueNames {
   expressionStrings: NameUse[];
 }
 
-const GLOBAL_IN_STRING = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
-const LITERAL = new Set(["string", "number", "boolean", "null", "range", "word", "array", "object"]);
+const GLOBAL_IN_STRING = /\$([A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)/g;
+const LITERAL = new Set(["string", "number", "boolean", "null", "range", "word", "text", "array", "object"]);
 
 export function emptyValueNames(): ValueNames {
   return { globalUses: [], reads: [], imports: [], words: [], globalsInStrings: [], expressionStrings: [] };
@@ -87,6 +95,13 @@ function walkExpression(root: Expression, base: number, out: ValueNames): void {
         if (computed) out.expressionStrings.push({ name: e.value, start: base + e.start, end: base + e.end });
         if (e.value.includes("$")) {
           for (const m of e.value.matchAll(GLOBAL_IN_STRING)) out.globalsInStrings.push({ name: m[1], start: base + e.start, end: base + e.end });
+        }
+        break;
+      }
+      case "text": {
+        // Text read to the end of its line spells `$name` as a string would: no use, but a rename must see it.
+        if (e.text.includes("$")) {
+          for (const m of e.text.matchAll(GLOBAL_IN_STRING)) out.globalsInStrings.push({ name: m[1], start: base + e.start, end: base + e.end });
         }
         break;
       }
@@ -181,11 +196,15 @@ export function collectWords(index: PathIndex, out: ValueNames, candidates: read
     const words = wordsOf(d);
     if (words.length === 0) continue;
     const parent = d.path.slice(0, -1);
+    const array = d.value?.kind === "array" ? d.value.elements : null;
     for (const w of words) {
-      const target = formatPath([...parent, w.text]);
+      const targetPath = [...parent, w.text];
+      const target = formatPath(targetPath);
       const start = d.valueBase + w.start;
       const earlier = index.byPath.get(target)?.some((x) => !x.global && x.keyStart < start && x.keyStart !== d.keyStart);
-      if (earlier) out.words.push({ path: target, start, end: d.valueBase + w.end });
+      if (!earlier) continue;
+      const at = array ? childPath(d.path, array.indexOf(w)) : d.path;
+      out.words.push({ path: target, start, end: d.valueBase + w.end, target: targetPath, at });
     }
   }
 }

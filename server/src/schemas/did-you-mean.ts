@@ -15,8 +15,11 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The closest candidate within a third of the word's length (at least 1, at most 3 edits). */
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The closest candidate within a third of the word's length (at least 1, at most 3 edits); or,
+ * unless `prefix` is false, the one candidate a word cut short begins.
+ */
+export function didYouMean(word: string, candidates: Iterable<string>, { prefix = true } = {}): string | undefined {
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -28,7 +31,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   }
   if (bestDistance <= limit) return best;
   // A word cut short ("expo") means the one candidate it begins, if only one does.
-  if (lower.length >= 3) {
+  if (prefix && lower.length >= 3) {
     const starting = all.filter((c) => c.toLowerCase().startsWith(lower));
     if (starting.length === 1) return starting[0];
   }

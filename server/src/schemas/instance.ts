@@ -123,7 +123,7 @@ function literal(e: Expression): Json | undefined {
     case "boolean": return e.value;
     case "null": return null;
     case "range": return e.raw;
-    case "word": return e.text;
+    case "word": case "text": return e.text;
     case "paren": return literal(e.expression);
     case "unary":
       if (e.op === "-" && e.operand.kind === "number") return -e.operand.value;

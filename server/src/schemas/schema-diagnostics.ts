@@ -8,13 +8,17 @@ import { shownText } from "../syntax/shown-text";
 
 type SchemaLike = Record<string, unknown>;
 
-export function schemaDiagnostics(errors: ErrorObject[], instance: Instance): Diagnostic[] {
+/**
+ * `builtin`: the errors are the built-in microservices schemas', which apply to every file; an
+ * ordinary application's `[security] db_host` is no mistake there (see toDiagnostic).
+ */
+export function schemaDiagnostics(errors: ErrorObject[], instance: Instance, builtin = false): Diagnostic[] {
   const out: Diagnostic[] = [];
   // A value of the wrong type is told so once: listing the allowed values as well says nothing more.
   const mistyped = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
   for (const e of nearestBranches(errors)) {
     if (e.keyword === "enum" && mistyped.has(e.instancePath)) continue;
-    const d = toDiagnostic(e, instance);
+    const d = toDiagnostic(e, instance, builtin);
     if (d) out.push(d);
   }
   return dedupe(out);
@@ -47,7 +51,7 @@ function nearestBranches(errors: ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
-function toDiagnostic(e: ErrorObject, instance: Instance): Diagnostic | null {
+function toDiagnostic(e: ErrorObject, instance: Instance, builtin: boolean): Diagnostic | null {
   const source = instance.sources.get(e.instancePath);
   if (source?.expression) return null;
   const where = source ? shownText(formatPath(source.path)) : "the configuration";
@@ -61,12 +65,17 @@ function toDiagnostic(e: ErrorObject, instance: Instance): Diagnostic | null {
       const name = shownText(key);
       const child = instance.sources.get(`${e.instancePath}/${escapeSegment(key)}`);
       const known = Object.keys((parent.properties as object) ?? {});
-      const guess = didYouMean(key, known);
+      // A typo is a few edits away; a word that only begins a known key (`auth`) may be a key of its own.
+      const typo = didYouMean(key, known, { prefix: false });
+      const guess = typo ?? didYouMean(key, known);
       const message = `unknown key '${name}'${source ? ` in '${where}'` : ""}` +
         (guess ? `: did you mean '${shownText(guess)}'?` : known.length > 0 ? `: known keys are ${list(known.map((k) => shownText(k)))}` : "");
       const range = child ? { start: child.keyStart, end: child.keyEnd } : keyRange;
       if (!range) return null;
-      return { ...range, severity: "warning", code: "unknown-key", message, ...(guess ? { data: { replacement: guess } } : {}) };
+      // Near a known key it is likely a typo: a warning. Under the built-in schemas a key near
+      // none is likely the file's own (an application's `[security] db_host`): a hint.
+      const severity = typo || !builtin ? "warning" : "hint";
+      return { ...range, severity, code: "unknown-key", message, ...(guess ? { data: { replacement: guess } } : {}) };
     }
     case "required": {
       const missing = (e.params as { missingProperty: string }).missingProperty;

@@ -5,6 +5,7 @@ import type { Association } from "./schema-association";
 import type { Instance } from "./instance";
 import { schemaDiagnostics } from "./schema-diagnostics";
 import type { Validator } from "./validator";
+import { BUILTIN_ROOT } from "./schema-store";
 
 export function validateInstance(instance: Instance, association: Association, validator: Validator): Diagnostic[] {
   const out: Diagnostic[] = [...association.problems];
@@ -18,7 +19,7 @@ export function validateInstance(instance: Instance, association: Association, v
     if (compiled.unchecked.length > 0) out.push({ ...at, severity: "warning", code: "unchecked-pattern", message: uncheckedMessage(uri, compiled.unchecked) });
     try {
       if (!compiled.validate(instance.value) && compiled.validate.errors) {
-        for (const d of schemaDiagnostics(compiled.validate.errors, instance)) out.push(d);
+        for (const d of schemaDiagnostics(compiled.validate.errors, instance, uri === BUILTIN_ROOT)) out.push(d);
       }
     } catch (e) {
       const why = e instanceof RangeError ? "it refers to itself without end" : (e as Error).message;

@@ -5,7 +5,7 @@
 import { EmbeddedActionsParser, type IToken, type IRecognitionException } from "chevrotain";
 import * as T from "./tokens";
 import type {
-  Expression, KeyPath, KeySegment, ObjectMember, Span, StringExpr,
+  ArgName, Expression, KeyPath, KeySegment, ObjectMember, Span, StringExpr,
 } from "./nodes";
 import { unquote } from "./string-value";
 import { messageProvider } from "./messages";
@@ -22,9 +22,11 @@ export interface LineToken extends IToken { afterNewline?: boolean }
 
 // Binding power of each binary operator: higher binds tighter.
 const PRECEDENCE: Record<string, number> = {
-  "||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4,
-  "+": 5, "-": 5, "*": 6, "/": 6, "%": 6,
+  "??": 1, "||": 2, "&&": 3, "==": 4, "!=": 4, "<": 5, ">": 5, "<=": 5, ">=": 5,
+  "+": 6, "-": 6, "*": 7, "/": 7, "%": 7, "^": 8,
 };
+/** `2 ^ 3 ^ 2` is `2 ^ (3 ^ 2)`, as powers are read; every other operator is left-associative. */
+const RIGHT_ASSOCIATIVE = new Set(["^"]);
 
 class ExpressionParser extends EmbeddedActionsParser {
   /** Offset of the current statement's start: node offsets are relative to it. */
@@ -110,8 +112,10 @@ class ExpressionParser extends EmbeddedActionsParser {
         },
         {
           ALT: () => {
-            const { args, end } = this.SUBRULE(this.args);
-            expr = { kind: "call", callee: expr, args, start: expr.start, end };
+            const { args, names, end } = this.SUBRULE(this.args);
+            expr = names
+              ? { kind: "call", callee: expr, args, names, start: expr.start, end }
+              : { kind: "call", callee: expr, args, start: expr.start, end };
           },
         },
         {
@@ -136,19 +140,34 @@ class ExpressionParser extends EmbeddedActionsParser {
     { ALT: () => this.CONSUME(T.NumberLiteral) },
   ]));
 
-  private args = this.RULE("args", (): { args: Expression[]; end: number } => {
+  private args = this.RULE("args", (): { args: Expression[]; names: (ArgName | null)[] | null; end: number } => {
     this.CONSUME(T.LParen);
     const args: Expression[] = [];
+    let names: (ArgName | null)[] | null = null;
     // Separated by commas; a trailing comma is fine, as in arrays, but a comma alone is not.
     this.MANY(() => {
+      // `algorithm: "sha256"`: a named argument, the PHP SDK's form.
+      const name = this.OPTION(() => {
+        const t = this.CONSUME(T.Identifier);
+        this.CONSUME(T.Colon);
+        return { name: img(t), ...this.tokSpan(t) };
+      });
+      if (name) (names ??= args.map(() => null)).push(name);
+      else names?.push(null);
       args.push(this.SUBRULE(this.expression));
+      // `@switch($env { production: 8, default: 2 })`, the JavaScript SDK's form: the cases
+      // follow the value with no comma, and count as an argument of their own.
+      this.OPTION1(() => {
+        args.push(this.SUBRULE(this.object));
+        names?.push(null);
+      });
       this.OR([
         { ALT: () => { this.CONSUME(T.Comma); } },
         { GATE: () => this.LA(1).tokenType === T.RParen, ALT: () => undefined },
       ]);
     });
     const close = this.CONSUME(T.RParen);
-    return { args, end: end(close) - this.base };
+    return { args, names, end: end(close) - this.base };
   });
 
   private primary = this.RULE("primary", (): Expression => this.OR([
@@ -260,7 +279,7 @@ class ExpressionParser extends EmbeddedActionsParser {
 }
 
 function foldBinary(operands: Expression[], ops: string[]): Expression {
-  // Shunting-yard: every operator here is left-associative.
+  // Shunting-yard.
   const out: Expression[] = [operands[0]];
   const pending: string[] = [];
   const reduce = () => {
@@ -270,7 +289,12 @@ function foldBinary(operands: Expression[], ops: string[]): Expression {
   };
   for (let i = 0; i < ops.length; i++) {
     const p = PRECEDENCE[ops[i]] ?? 0;
-    while (pending.length > 0 && (PRECEDENCE[pending[pending.length - 1]] ?? 0) >= p) reduce();
+    const right = RIGHT_ASSOCIATIVE.has(ops[i]);
+    while (pending.length > 0) {
+      const q = PRECEDENCE[pending[pending.length - 1]] ?? 0;
+      if (q > p || (q === p && !right)) reduce();
+      else break;
+    }
     pending.push(ops[i]);
     out.push(operands[i + 1]);
   }

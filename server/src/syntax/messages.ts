@@ -56,6 +56,12 @@ export const messageProvider: IParserErrorMessageProvider = {
 /** Turns chevrotain's first error into a problem on the token at fault. */
 export function describeParseError(error: IRecognitionException | null, tokens: IToken[], base: number): SyntaxProblem {
   const whole = { start: tokens[0].startOffset - base, end: (tokens[tokens.length - 1].startOffset + tokens[tokens.length - 1].image.length) - base };
+  // `u => u.active`, `() => …`: the guides' JavaScript; said once, on the arrow.
+  const arrow = tokens.findIndex((t, i) => t.tokenType === T.Equals && tokens[i + 1]?.tokenType === T.Gt && tokens[i + 1].startOffset === t.startOffset + 1);
+  if (arrow >= 0) {
+    const at = tokens[arrow].startOffset - base;
+    return { start: at, end: at + 2, message: "'=>' functions are JavaScript, not TSK: no TuskLang parser reads them", code: "expected-value", severity: "error" };
+  }
   if (!error) {
     // The parser gives no error only when it ran out of stack (expression-parser.ts, run).
     return { ...whole, message: "this value is nested too deeply to be read: split it into smaller parts", code: "too-deep", severity: "error" };

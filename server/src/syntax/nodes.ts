@@ -44,7 +44,7 @@ export interface CommentNode extends Span {
 // ---- expressions -------------------------------------------------------------------
 
 export type Expression =
-  | StringExpr | NumberExpr | BooleanExpr | NullExpr | RangeExpr | WordExpr | GlobalExpr
+  | StringExpr | NumberExpr | BooleanExpr | NullExpr | RangeExpr | WordExpr | TextExpr | GlobalExpr
   | OperatorExpr | MemberExpr | CallExpr | IndexExpr | UnaryExpr | BinaryExpr | TernaryExpr
   | ParenExpr | ArrayExpr | ObjectExpr | ErrorExpr;
 
@@ -61,11 +61,24 @@ export interface NullExpr extends Span { kind: "null" }
 export interface RangeExpr extends Span { kind: "range"; from: number; to: number; raw: string }
 /** An unquoted word: a string, or a reference to an earlier key of the same body. */
 export interface WordExpr extends Span { kind: "word"; text: string }
+/**
+ * A value that is no expression, read as the text to the end of its line, as TuskLang's
+ * parsers read it (`title: Hello big world`, `path: ./data/app.db`): a string, kept as written.
+ */
+export interface TextExpr extends Span { kind: "text"; text: string }
 export interface GlobalExpr extends Span { kind: "global"; name: string }
 /** `@name`, the head of an operator use. */
 export interface OperatorExpr extends Span { kind: "operator"; name: string }
 export interface MemberExpr extends Span { kind: "member"; object: Expression; name: string; nameSpan: Span }
-export interface CallExpr extends Span { kind: "call"; callee: Expression; args: Expression[] }
+export interface CallExpr extends Span {
+  kind: "call";
+  callee: Expression;
+  args: Expression[];
+  /** The name of each argument, for calls with named ones (`@hash(algorithm: "sha256")`); null for the others. */
+  names?: (ArgName | null)[];
+}
+/** `algorithm` of `algorithm: "sha256"` in a call's arguments. */
+export interface ArgName extends Span { name: string }
 export interface IndexExpr extends Span { kind: "index"; object: Expression; index: Expression }
 export interface UnaryExpr extends Span { kind: "unary"; op: string; operand: Expression }
 export interface BinaryExpr extends Span { kind: "binary"; op: string; left: Expression; right: Expression }
@@ -113,14 +126,17 @@ export interface Container extends StatementBase {
 /** `[a.b.c]`: what follows, up to the next header, lives under `a.b.c`. */
 export interface Section extends StatementBase { kind: "section"; key: KeyPath | null }
 
-/** `@import("x.tsk")` or `@include("x.tsk")` as a statement. */
+/** `@import("x.tsk")`, `@include("x.tsk")` or `@inherit("x.tsk")` as a statement, or the same without parentheses. */
 export interface Import extends StatementBase {
   kind: "import";
-  directive: "import" | "include";
+  directive: ImportDirective;
   path: string | null;
   pathSpan: Span | null;
+  /** The call; for `@import "x.tsk"`, the `@import` alone. */
   expression: Expression;
 }
+
+export type ImportDirective = "import" | "include" | "inherit";
 
 /** A bare expression: the response of a `#!api` file; an error elsewhere. */
 export interface ExpressionStatement extends StatementBase { kind: "expression"; expression: Expression }

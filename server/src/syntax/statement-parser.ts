@@ -6,13 +6,14 @@ import { tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens";
 import { TokenStream } from "./token-stream";
 import type {
-  Body, CommentNode, Container, Expression, KeyPath, KeySegment, Severity, Span, Statement, SyntaxProblem,
+  Body, CommentNode, Container, Expression, ImportDirective, KeyPath, KeySegment, Severity, Span, Statement, SyntaxProblem,
 } from "./nodes";
 import { parseExpression, type LineToken } from "./expression-parser";
 import { StatementList } from "./statement-list";
 import { unquote } from "./string-value";
 import { describeParseError, tokenName } from "./messages";
 import { shownText } from "./shown-text";
+import { colourIn, isYamlBlockIndicator, mayBeText } from "./text-value";
 
 /** What a NUL outside strings and comments is told: in a text editor's buffer it is most often a UTF-16 file read as UTF-8. */
 export const NUL_MESSAGE = "this text holds NUL characters: is the file UTF-16? TSK files are UTF-8";
@@ -353,43 +354,165 @@ export class StatementParser {
   }
 
   private assignment(frame: Frame, key: KeyPath, separator: Container["separator"], valueIndex: number, start: number): null {
-    const problems: SyntaxProblem[] = [];
-    const comments: CommentNode[] = [];
+    let problems: SyntaxProblem[] = [];
+    let comments: CommentNode[] = [];
     let value: Expression | null = null;
     let width: number;
     if (this.endsStatement(valueIndex)) {
+      const colour = separator ? this.colourValue(valueIndex, start) : null;
+      if (colour) {
+        this.push(frame, { kind: "assignment", key, separator, ...colour, gap: 0, problems: NONE }, start);
+        return null;
+      }
       const sep = separator ?? key;
-      problems.push(problem(sep, `expected a value after '${shownText(separator?.text ?? key.segments[0].name)}'`, "expected-value"));
+      problems.push(problem(sep, this.missingValue(key, separator, valueIndex), "expected-value"));
       this.pos = valueIndex;
       width = sep.end;
     } else {
       const scan = this.scanValue(valueIndex, start, frame.style !== "root");
       value = this.value(scan, start, problems);
-      for (const c of scan.comments) comments.push(c);
+      comments = scan.comments;
       this.pos = scan.end;
       width = scan.last - start;
+      // Nesting too deep to read is a limit of this parser, not a sign of text.
+      if ((problems.length > 0 || scan.glued) && separator && !problems.some((p) => p.code === "too-deep")) {
+        const line = this.firstLine(valueIndex, scan.end, start);
+        const first = this.tokens.get(valueIndex);
+        if (line && isYamlBlockIndicator(line.tokens)) {
+          // `key: |` and the indented lines below: each line below is read on its own.
+          const at = { start: first.startOffset - start, end: line.textEnd - start };
+          problems = [problem(at, `'${line.text}' block text is YAML, not TSK: write the text between """ and """, as in key = """⏎…⏎"""`, "yaml-block")];
+          ({ comments, width } = this.cutToLine(line, start));
+          value = { kind: "error", ...at };
+        } else if (line && mayBeText(first, this.tokens.get(valueIndex + 1)) && !strayComma(line.tokens)) {
+          // Read as the reference parsers read it; `unquoted-text` (document-checks.ts) hints at quotes.
+          ({ value, comments, width } = this.cutToLine(line, start));
+          problems = [];
+        }
+      }
     }
     this.push(frame, { kind: "assignment", key, separator, value, gap: 0, width, comments: listOf(comments), problems: listOf(problems) }, start);
     return null;
   }
 
+  /** "expected a value after ':'", and, when the next line is indented further (YAML's nesting), what TSK writes instead. */
+  private missingValue(key: KeyPath, separator: Container["separator"], valueIndex: number): string {
+    const said = `expected a value after '${separator?.text ?? key.segments[0].name}'`;
+    if (separator?.text !== ":" || key.global) return said;
+    const name = key.segments.map((s) => s.name).join(".");
+    const below = this.nextLineIndentedFurther(valueIndex);
+    if (below === "list") return `${said}: TSK writes a list as an array, as in ${name} = [a, b]`;
+    return below === "keys" ? `${said}: TSK does not nest the indented keys below by indentation; write ${name} { … } around them` : said;
+  }
+
+  /**
+   * Whether the next line with content after token `i` is indented more than the statement that
+   * starts at `this.pos`, and holds a `- item` ("list") or anything else ("keys"); null if not.
+   * When what precedes the statement on its line is not in view (a window that starts after a
+   * `;`), null: a full parse sees a token there, and says null too.
+   */
+  private nextLineIndentedFurther(i: number): "keys" | "list" | null {
+    let j = i;
+    while (this.tokens.get(j) !== undefined && this.tokens.get(j).tokenType !== T.Newline) j++;
+    const keyToken = this.tokens.get(this.pos);
+    const before = this.tokens.get(this.pos - 1);
+    let keyIndent: number;
+    if (before?.tokenType === T.Newline) keyIndent = keyToken.startOffset - endOf(before);
+    else if (before === undefined && (this.opts.atLineStart ?? true)) keyIndent = keyToken.startOffset;
+    else return null;
+    while (this.tokens.get(j)?.tokenType === T.Newline) j++;
+    const next = this.tokens.get(j);
+    if (next === undefined && !this.opts.complete) throw new NeedMoreText();
+    if (next === undefined || isCommentToken(next)) return null;
+    if (next.startOffset - endOf(this.tokens.get(j - 1)) <= keyIndent) return null;
+    return next.tokenType === T.Minus ? "list" : "keys";
+  }
+
+  /**
+   * `color: #ff0000` (and a comment after it): the colour is a value, as the reference parsers
+   * read it, though `#` starts comments.
+   */
+  private colourValue(valueIndex: number, start: number): { value: Expression; width: number; comments: CommentNode[] } | null {
+    const t = this.tokens.get(valueIndex);
+    if (t?.tokenType !== T.Comment) return null;
+    const found = colourIn(t.image);
+    if (!found) return null;
+    this.pos = valueIndex + 1;
+    const at = t.startOffset - start;
+    const value: Expression = { kind: "text", text: found.colour, start: at, end: at + found.colour.length };
+    const trailing = found.rest.search(/#|\/\//);
+    const comments = trailing < 0 ? NONE : [{ text: found.rest.slice(trailing), block: false, start: value.end + trailing, end: endOf(t) - start }];
+    return { value, width: comments.length > 0 ? endOf(t) - start : value.end, comments };
+  }
+
+  /**
+   * The tokens of a value on its first line, from token `from` to the scan's end `to` or the
+   * line's end, whichever comes first; with the text they cover (glued comments included,
+   * comments after white space at the end left out). Null when a token runs over the line's end.
+   */
+  private firstLine(from: number, to: number, start: number): FirstLine | null {
+    const tokens: IToken[] = [];
+    let textEnd = this.tokens.get(from).startOffset;
+    let lastText = -1;
+    let after: CommentNode | null = null;
+    let i = from;
+    for (; i < to; i++) {
+      const t = this.tokens.get(i);
+      if (t.tokenType === T.Newline) break;
+      if (/[\r\n]/.test(t.image)) return null;
+      tokens.push(t);
+      const glued = t.tokenType === T.Comment && tokens.length > 1 && endOf(tokens[tokens.length - 2]) === t.startOffset;
+      if (!isCommentToken(t) || glued) {
+        lastText = tokens.length - 1;
+        textEnd = endOf(t);
+      }
+      if (glued) {
+        // `C# # the language`: the glued `#` is text, up to a comment after white space.
+        const cut = /[ \t]+(?=#|\/\/)/.exec(t.image);
+        if (cut) {
+          textEnd = t.startOffset + cut.index;
+          const at = textEnd + cut[0].length - start;
+          after = { text: t.image.slice(cut.index + cut[0].length), block: false, start: at, end: endOf(t) - start };
+        }
+      }
+    }
+    const first = this.tokens.get(from).startOffset;
+    const text = this.text.slice(first, textEnd);
+    const trailing = tokens.slice(lastText + 1).map((t) => commentNode(t, start));
+    return { tokens: tokens.slice(0, lastText + 1), text, first, textEnd, comments: after ? [after, ...trailing] : trailing, end: i };
+  }
+
+  /** The value as the text of its first line; the lines after it are read again, on their own. */
+  private cutToLine(line: FirstLine, start: number): { value: Expression; comments: CommentNode[]; width: number } {
+    this.pos = line.end;
+    const value = this.shared(`t${line.first - start}:${line.text}`, (): Expression => ({ kind: "text", text: line.text, start: line.first - start, end: line.textEnd - start }));
+    const comments = line.comments;
+    const width = (comments.length > 0 ? comments[comments.length - 1].end + start : line.textEnd) - start;
+    return { value, comments: comments.length > 0 ? comments : NONE, width };
+  }
+
+  /**
+   * A bare expression. In a `#!api` file it is the response; elsewhere the reference parsers
+   * drop its line, which `ignored-line` (document-checks.ts) says, but for a bare `{ … }` or
+   * `[ … ]`: JSON pasted into a file, an error with what to write instead.
+   */
   private expressionStatement(frame: Frame, start: number): null {
     const problems: SyntaxProblem[] = [];
     const scan = this.scanValue(this.pos, start, frame.style !== "root");
-    const expression = this.value(scan, start, problems);
+    const bare = bareImportOf(scan.tokens, start);
+    const expression = bare ? bare.expression : this.value(scan, start, problems);
     this.pos = scan.end;
     const width = scan.last - start;
-    const imported = importOf(expression);
+    const imported = bare ?? importOf(expression);
     if (imported) {
       this.push(frame, { ...imported, gap: 0, width, comments: listOf(scan.comments), problems: listOf(problems) }, start);
       return null;
     }
-    if (!this.opts.api && problems.length === 0) {
-      problems.push(problem(
-        { start: 0, end: width },
-        "expected a key, as in 'name = value': a bare expression stands only in '#!api' files",
-        "expected-key",
-      ));
+    if (!this.opts.api && problems.length === 0 && (expression.kind === "object" || expression.kind === "array")) {
+      const said = expression.kind === "object"
+        ? "a '{ … }' standing alone is JSON, not TSK: write its members as keys (name = value), or give it a key, as in name = { … }"
+        : "a '[ … ]' standing alone sets no key: give it one, as in name = [ … ]";
+      problems.push(problem({ start: 0, end: width }, said, "json-document"));
     }
     this.push(frame, { kind: "expression", expression, gap: 0, width, comments: listOf(scan.comments), problems: listOf(problems) }, start);
     return null;
@@ -489,7 +612,10 @@ export class StatementParser {
     let ternaryColon: IToken | null = null;
     let afterNewline = false;
     let skipParse = false;
+    let glued = false;
     let tooDeep = false;
+    /** Ternary `?`s waiting for their `:`, by bracket depth. */
+    const pending: number[] = [0];
     let i = from;
     let last = this.tokens.get(from).startOffset;
     const reportOpen = (keep: number) => {
@@ -524,17 +650,24 @@ export class StatementParser {
         if (openers.length === 0) {
           const continues = prev && (tokenMatcher(prev, T.BinaryOperator) || CONTINUATION.has(prev.tokenType) ||
             prev === ternaryColon);
-          if (!continues) break;
+          // A line that starts a statement of its own is never taken in: `ratio: 50%` must
+          // not swallow the `name: x` below it.
+          if (continues ? this.lineStartsStatement(i + 1) : !this.lineContinuesChain(prev, i + 1)) break;
         } else if ((inner === T.LParen || inner === T.LBracket) && this.nextLineIsStatement(i + 1)) {
           // `x = @env("A"` followed by `y = 1`: the bracket was left open; stop at this line.
           reportOpen(0);
           break;
         }
+        // Blank lines after it were looked past already: once, not once per blank line.
+        while (this.tokens.get(i + 1)?.tokenType === T.Newline) i++;
         afterNewline = true;
         i++;
         continue;
       }
       if (isCommentToken(t)) {
+        // `C#`, `a//b`: a comment glued to the value's text is no comment to the reference parsers.
+        const prev = tokens[tokens.length - 1];
+        if (t.tokenType === T.Comment && prev && endOf(prev) === t.startOffset && !afterNewline) glued = true;
         comments.push(commentNode(t, start));
         if (t.tokenType === T.UnterminatedBlockComment) problems.push(unterminatedComment(t.startOffset - start, endOf(t) - start));
         last = endOf(t);
@@ -550,8 +683,21 @@ export class StatementParser {
         skipParse = true;
       }
       // The first token always belongs to the value, so that every statement moves on.
-      if (openers.length === 0 && i > from && (k === T.Semicolon || k === T.RBrace || (k === T.Comma && inBody))) break;
+      if (openers.length === 0 && i > from && (k === T.Semicolon || k === T.RBrace || (k === T.Comma && inBody && this.commaEndsMember(i)))) break;
+      if (k === T.NumericWord && pending[openers.length] > 0 && t.image.includes(":")) {
+        // `$e?1:2`: the ':' of a pending ternary, not a part of the word `1:2`.
+        pending[openers.length]--;
+        const parts = splitAtColon(t as LineToken);
+        for (const part of parts) tokens.push(part);
+        last = endOf(t);
+        afterNewline = false;
+        i++;
+        continue;
+      }
+      if (k === T.Question) pending[openers.length]++;
+      else if (k === T.Colon && pending[openers.length] > 0) pending[openers.length]--;
       if (k === T.LParen || k === T.LBracket || k === T.LBrace) {
+        pending[openers.length + 1] = 0;
         openers.push(t);
         if (openers.length > MAX_EXPRESSION_DEPTH && !tooDeep) {
           tooDeep = skipParse = true;
@@ -583,7 +729,67 @@ export class StatementParser {
       last = endOf(t);
       i++;
     }
-    return { tokens, comments, problems, end: i, first: this.tokens.get(from).startOffset, last, skipParse };
+    return { tokens, comments, problems, end: i, first: this.tokens.get(from).startOffset, last, skipParse, glued };
+  }
+
+  /**
+   * After an operator at a line's end, whether the next line starts a statement of its own
+   * (then the value ends with its line): `key = …`, `key: value`, `key {`, `key >`, `[section]`,
+   * a directive, or the `}` or `<` that closes a body. `key:` with nothing after it on its line
+   * does not count, nor a key that is a number, `true`, `false` or `null`: `cond ?⏎ a :⏎ b` and
+   * `cond ?⏎ 30 : 10` go on.
+   */
+  private lineStartsStatement(i: number): boolean {
+    while (this.tokens.get(i)?.tokenType === T.Newline) i++;
+    const t = this.tokens.get(i);
+    if (t === undefined) {
+      if (!this.opts.complete) throw new NeedMoreText();
+      return false;
+    }
+    const k = t.tokenType;
+    if (k === T.Directive || k === T.RBrace || (k === T.Lt && this.endsStatement(i + 1))) return true;
+    if (k === T.LBracket) return this.nextLineIsStatement(i);
+    if (k !== T.Identifier && k !== T.Global && k !== T.QuotedString) return false;
+    const key = this.readKey(i, 0);
+    const next = this.tokens.get(key.next)?.tokenType;
+    if (next === T.Equals || next === T.LBrace) return true;
+    if (k === T.QuotedString) return false;
+    if (next === T.Gt) return this.endsStatement(key.next + 1);
+    if (next !== T.Colon) return false;
+    // Something after the ':' on its line, a comment too (`color: #fff`): a key line.
+    const after = this.tokens.get(key.next + 1);
+    if (after === undefined && !this.opts.complete) throw new NeedMoreText();
+    return after !== undefined && after.tokenType !== T.Newline && after.tokenType !== T.Colon;
+  }
+
+  /**
+   * Whether the next line goes on with a chain of calls: it starts with `.name` after a value
+   * that can have members, as in `@query("Users")⏎  .where("active", true)⏎  .find()`.
+   */
+  private lineContinuesChain(prev: IToken | undefined, i: number): boolean {
+    const k = prev?.tokenType;
+    if (k !== T.RParen && k !== T.RBracket && k !== T.Identifier && k !== T.AtName && k !== T.Global) return false;
+    while (this.tokens.get(i)?.tokenType === T.Newline) i++;
+    const dot = this.tokens.get(i);
+    const name = this.tokens.get(i + 1);
+    if ((dot === undefined || name === undefined) && !this.opts.complete) throw new NeedMoreText();
+    return dot?.tokenType === T.Dot && name?.tokenType === T.Identifier && endOf(dot) === name.startOffset;
+  }
+
+  /**
+   * In a body, whether the `,` at `i` ends a member: when what follows it on its line starts
+   * another (`key =`, `key:`, `key {`), or nothing does. Otherwise it belongs to the value, and
+   * `greeting: Hello, World` is the text the reference parsers read.
+   */
+  private commaEndsMember(i: number): boolean {
+    let j = i + 1;
+    while (this.tokens.get(j)?.tokenType === T.BlockComment) j++;
+    if (this.endsStatement(j)) return true;
+    const t = this.tokens.get(j);
+    if (!isKeyStart(t)) return false;
+    const key = this.readKey(j, 0);
+    const next = this.tokens.get(key.next)?.tokenType;
+    return next === T.Colon || next === T.Equals || next === T.LBrace || (next === T.Gt && this.endsStatement(key.next + 1));
   }
 
   /** Inside ( or [, a line that starts like `key =` or `key:` cannot belong to the value. */
@@ -612,6 +818,19 @@ export class StatementParser {
   }
 }
 
+interface FirstLine {
+  /** The tokens of the text (trailing comments left out). */
+  tokens: IToken[];
+  text: string;
+  /** Window offsets where the text starts and ends. */
+  first: number;
+  textEnd: number;
+  /** Comments after the text on its line. */
+  comments: CommentNode[];
+  /** Token index after the line's last token. */
+  end: number;
+}
+
 interface ValueScan {
   tokens: LineToken[];
   comments: CommentNode[];
@@ -622,6 +841,8 @@ interface ValueScan {
   /** Window offset where the value's last token (or comment) ends. */
   last: number;
   skipParse: boolean;
+  /** A `#` or `//` comment touches the value's last token (`C#`): the value can only be text. */
+  glued: boolean;
 }
 
 type Separator = NonNullable<Container["separator"]>;
@@ -632,6 +853,25 @@ const LITERAL_KINDS = new Set<Expression["kind"]>(["string", "number", "boolean"
 function isLiteralValue(e: Expression): boolean {
   if (e.kind === "array") return e.elements.every((x) => LITERAL_KINDS.has(x.kind));
   return LITERAL_KINDS.has(e.kind);
+}
+
+/** `a = 1,`: a value and a stray comma, a mistake to point out rather than the text `1,`. */
+function strayComma(tokens: readonly IToken[]): boolean {
+  return tokens.length === 2 && tokens[1].tokenType === T.Comma;
+}
+
+/** `1:2` as `1`, `:`, `2`, for the ternary `$e?1:2`. */
+function splitAtColon(t: LineToken): LineToken[] {
+  const at = t.image.indexOf(":");
+  const out: LineToken[] = [];
+  const add = (text: string, offset: number) => {
+    for (const x of T.lex(text, false)) out.push(T.makeToken(x.tokenType, x.image, x.startOffset + offset) as LineToken);
+  };
+  add(t.image.slice(0, at), t.startOffset);
+  out.push(T.makeToken(T.Colon, ":", t.startOffset + at) as LineToken);
+  add(t.image.slice(at + 1), t.startOffset + at + 1);
+  out[0].afterNewline = t.afterNewline;
+  return out;
 }
 
 function segment(t: IToken, start: number): KeySegment {
@@ -655,13 +895,30 @@ export function problem(span: Span, message: string, code: string, severity: Sev
   return p;
 }
 
-function importOf(e: Expression): { kind: "import"; directive: "import" | "include"; path: string | null; pathSpan: Span | null; expression: Expression } | null {
+type ImportParts = { kind: "import"; directive: ImportDirective; path: string | null; pathSpan: Span | null; expression: Expression };
+
+const IMPORT_DIRECTIVES = new Set<string>(["import", "include", "inherit"]);
+
+function importOf(e: Expression): ImportParts | null {
   if (e.kind !== "call" || e.callee.kind !== "operator") return null;
   const name = e.callee.name;
-  if (name !== "import" && name !== "include") return null;
+  if (!IMPORT_DIRECTIVES.has(name)) return null;
   const arg = e.args[0];
   const path = arg?.kind === "string" ? arg.value : null;
-  return { kind: "import", directive: name, path, pathSpan: arg?.kind === "string" ? { start: arg.start, end: arg.end } : null, expression: e };
+  return { kind: "import", directive: name as ImportDirective, path, pathSpan: arg?.kind === "string" ? { start: arg.start, end: arg.end } : null, expression: e };
+}
+
+/** `@import "base.tsk"` (and `@include`, `@inherit`), the docs' form without parentheses. */
+function bareImportOf(tokens: readonly IToken[], start: number): ImportParts | null {
+  if (tokens.length !== 2 || tokens[0].tokenType !== T.AtName || tokens[1].tokenType !== T.QuotedString) return null;
+  const name = tokens[0].image.slice(1);
+  if (!IMPORT_DIRECTIVES.has(name)) return null;
+  const at = tokens[1].startOffset - start;
+  return {
+    kind: "import", directive: name as ImportDirective, path: unquote(tokens[1].image).value,
+    pathSpan: { start: at, end: at + tokens[1].image.length },
+    expression: { kind: "operator", name, start: tokens[0].startOffset - start, end: endOf(tokens[0]) - start },
+  };
 }
 
 function findLast<X>(items: X[], test: (x: X) => boolean): number {

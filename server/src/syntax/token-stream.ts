@@ -5,7 +5,7 @@
 // follows such a string is lexed once, from the string's end, not once as text and again
 // after the string.
 import type { IToken } from "chevrotain";
-import { lex, Newline, startsLine, stringOverLines } from "./tokens";
+import { blankBefore, lex, Newline, startsLine, stringOverLines } from "./tokens";
 
 /** A piece lexed at once: starts this long, doubles each time, up to MAX_PIECE. */
 const MIN_PIECE = 64;
@@ -47,7 +47,7 @@ export class TokenStream {
     const from = this.lexedTo;
     for (let size = this.piece; ; size *= 4) {
       const to = afterLineBreak(text, from + size);
-      const fresh = lex(text.slice(from, to), startsLine(text, from, this.atLineStart));
+      const fresh = lex(text.slice(from, to), startsLine(text, from, this.atLineStart), blankBefore(text, from, this.atLineStart));
       let keep = fresh.length;
       const last = fresh[keep - 1];
       if (to < text.length && last && last.tokenType !== Newline && last.startOffset + last.image.length === to - from) keep--;

@@ -7,7 +7,23 @@ const ws = createToken({ name: "Whitespace", pattern: /[ \t\f\v\u00a0\ufeff]+/, 
 export const Newline = createToken({ name: "Newline", pattern: /\r\n|\r|\n/, line_breaks: true });
 
 /** State the matchers read; set by lex() before each run. */
-const lexState = { windowAtLineStart: true };
+const lexState = { windowAtLineStart: true, windowBlankBefore: true };
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+}
+
+/**
+ * Whether only white space precedes `offset` on its line in `text`, whose offset 0 has only
+ * white space before it on its line when `blankAtStart`.
+ */
+export function blankBefore(text: string, offset: number, blankAtStart: boolean): boolean {
+  let i = offset;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  if (i === 0) return blankAtStart;
+  const c = text.charCodeAt(i - 1);
+  return c === 10 || c === 13;
+}
 
 /**
  * Whether `offset` starts a line of `text`, whose offset 0 starts one when `textStartsLine`.
@@ -32,9 +48,77 @@ export const Directive = createToken({
   line_breaks: false,
 });
 export const Comment = createToken({ name: "Comment", pattern: /(?:#|\/\/)[^\r\n]*/ });
-export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, line_breaks: true });
-/** `/*` with no closing `*&#47;`: runs to the end of the text; reported as an error. */
-export const UnterminatedBlockComment = createToken({ name: "UnterminatedBlockComment", pattern: /\/\*[\s\S]*/, line_breaks: true });
+
+/** `( [ , ; = :` */
+const AFTER_PUNCTUATION = new Set([40, 91, 44, 59, 61, 58]);
+
+/**
+ * Where `needle` next occurs at or after `from` in `text` (-1: nowhere), remembered: the lexer
+ * asks at growing offsets of one text, and a line of many `/*` must not search the rest of the
+ * text once for each.
+ */
+class NextOf {
+  private text = "";
+  private from = 0;
+  private at = -1;
+  constructor(private readonly find: (text: string, from: number) => number) {}
+  get(text: string, from: number): number {
+    if (text !== this.text || from < this.from || (this.at >= 0 && this.at < from)) {
+      this.text = text;
+      this.from = from;
+      this.at = this.find(text, from);
+    }
+    return this.at;
+  }
+}
+const nextClose = new NextOf((text, from) => text.indexOf("*/", from));
+const nextLineBreak = new NextOf((text, from) => {
+  const n = text.indexOf("\n", from);
+  const r = text.indexOf("\r", from);
+  return n < 0 ? r : r < 0 ? n : Math.min(n, r);
+});
+
+/**
+ * Length of the block comment at `offset`, negative when it is never closed, or 0 when `/*`
+ * there opens none. A `/*` that starts its line (white space aside) opens a comment that may
+ * span lines; one later on its line, after white space or `( [ , ; = :`, only when its `*&#47;`
+ * is on that line; one glued to a word or `*` never: `src/**&#47;*.ts` and `pattern: /*.log`
+ * are text, and an unclosed `/*` in a value must not swallow the lines below it. (Not after
+ * `{`: a body starts there, and a window of the incremental parser with it.)
+ */
+function blockCommentAt(text: string, offset: number): number {
+  if (text.charCodeAt(offset) !== 47 || text.charCodeAt(offset + 1) !== 42) return 0;
+  const close = nextClose.get(text, offset + 2);
+  if (blankBefore(text, offset, lexState.windowBlankBefore)) return close < 0 ? -(text.length - offset) : close + 2 - offset;
+  const prev = offset > 0 ? text.charCodeAt(offset - 1) : -1;
+  if (prev < 0 || !(isBlank(prev) || AFTER_PUNCTUATION.has(prev))) return 0;
+  const end = nextLineBreak.get(text, offset);
+  return close >= 0 && (end < 0 || close + 2 <= end) ? close + 2 - offset : 0;
+}
+
+export const BlockComment = createToken({
+  name: "BlockComment",
+  pattern: {
+    exec: (text, offset) => {
+      const len = blockCommentAt(text, offset);
+      return len > 0 ? ([text.slice(offset, offset + len)] as CustomPatternMatcherReturn) : null;
+    },
+  },
+  start_chars_hint: ["/"],
+  line_breaks: true,
+});
+/** `/*` with no closing `*&#47;`, at the start of its line: runs to the end of the text; reported as an error. */
+export const UnterminatedBlockComment = createToken({
+  name: "UnterminatedBlockComment",
+  pattern: {
+    exec: (text, offset) => {
+      const len = blockCommentAt(text, offset);
+      return len < 0 ? ([text.slice(offset, offset - len)] as CustomPatternMatcherReturn) : null;
+    },
+  },
+  start_chars_hint: ["/"],
+  line_breaks: true,
+});
 
 function lineEnd(text: string, offset: number): number {
   let i = offset;
@@ -130,12 +214,19 @@ export const True = keyword("True", "true");
 export const False = keyword("False", "false");
 export const Null = keyword("Null", "null");
 /** `8000-9000`: two unsigned integers joined by '-' with nothing around the dash. */
-export const Range = createToken({ name: "Range", pattern: /\d+-\d+(?![\w.:-])/ });
-export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.:-])/ });
-/** A word starting with a digit that is no number: `1.0.0`, `10s`, `2024-01-01`. */
-export const NumericWord = createToken({ name: "NumericWord", pattern: /\d[\w.:-]*/, categories: [Word] });
-export const Global = createToken({ name: "Global", pattern: /\$[A-Za-z_][A-Za-z0-9_]*/ });
-export const AtName = createToken({ name: "AtName", pattern: /@[A-Za-z_][A-Za-z0-9_]*/ });
+// A ':' belongs to a word that starts with a digit only between two of its characters
+// (`12:30`, `1.2:3`): `$e ? 1: 2` ends the `1` at the ':' of the ternary.
+export const Range = createToken({ name: "Range", pattern: /\d+-\d+(?![\w.-]|:[\w.-])/ });
+export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.-]|:[\w.-])/ });
+/** A word starting with a digit that is no number: `1.0.0`, `10s`, `2024-01-01`, `12:30`. */
+export const NumericWord = createToken({ name: "NumericWord", pattern: /\d[\w.-]*(?::[\w.-]+)*/, categories: [Word] });
+/** `$name`; like a key (and the reference parsers' keys), it may hold '-' between its letters: `$my-var`. */
+export const Global = createToken({ name: "Global", pattern: /\$[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/ });
+/**
+ * `@name`; before `.tsk` it names a file, which may hold '-' and start with a digit, as the
+ * reference parsers' `@([\w-]+)\.tsk\.get` reads it: `@my-cfg.tsk.get("k")`.
+ */
+export const AtName = createToken({ name: "AtName", pattern: /@(?:[\w-]+(?=\.tsk(?![\w-]))|[A-Za-z_][A-Za-z0-9_]*)/ });
 
 export const LBrace = createToken({ name: "LBrace", pattern: "{" });
 export const RBrace = createToken({ name: "RBrace", pattern: "}" });
@@ -156,6 +247,8 @@ export const EqEq = op("EqEq", "==");
 export const NotEq = op("NotEq", "!=");
 export const LtEq = op("LtEq", "<=");
 export const GtEq = op("GtEq", ">=");
+/** `a ?? b`: b where a is null, as the guides write defaults. */
+export const Coalesce = op("Coalesce", "??");
 export const AndAnd = op("AndAnd", "&&");
 export const OrOr = op("OrOr", "||");
 export const Equals = createToken({ name: "Equals", pattern: "=" });
@@ -167,6 +260,8 @@ export const Minus = op("Minus", "-");
 export const Star = op("Star", "*");
 export const Slash = op("Slash", "/");
 export const Percent = op("Percent", "%");
+/** `2 ^ 10`: a power, as the docs' `@math(…)` writes it. */
+export const Caret = op("Caret", "^");
 
 /** Characters no token matches; the lexer's errors become these, so the parser can place them. */
 export const Unknown = createToken({ name: "Unknown", pattern: Lexer.NA });
@@ -177,8 +272,8 @@ export const allTokens: TokenType[] = [
   QuotedString, UnterminatedString, StringLiteral,
   Url, True, False, Null, Identifier, Word,
   Range, NumberLiteral, NumericWord, Global, AtName,
-  LBrace, RBrace, LBracket, RBracket, LParen, RParen, Comma, Semicolon, Question, Colon, Dot,
-  EqEq, NotEq, LtEq, GtEq, AndAnd, OrOr, Equals, Lt, Gt, Bang, Plus, Minus, Star, Slash, Percent, BinaryOperator,
+  LBrace, RBrace, LBracket, RBracket, LParen, RParen, Comma, Semicolon, Coalesce, Question, Colon, Dot,
+  EqEq, NotEq, LtEq, GtEq, AndAnd, OrOr, Equals, Lt, Gt, Bang, Plus, Minus, Star, Slash, Percent, Caret, BinaryOperator,
   Unknown,
 ];
 
@@ -190,11 +285,13 @@ const lexer = new Lexer(allTokens, {
 
 /**
  * Lex `text`. `atLineStart` says whether offset 0 of `text` begins a line of the document
- * (false when re-lexing a window that starts after a `;` or `,`). Never fails: characters
- * that start no token come back as Unknown tokens.
+ * (false when re-lexing a window that starts after a `;` or `,`), `blankAtStart` whether only
+ * white space precedes it on its line. Never fails: characters that start no token come back
+ * as Unknown tokens.
  */
-export function lex(text: string, atLineStart = true): IToken[] {
+export function lex(text: string, atLineStart = true, blankAtStart = atLineStart): IToken[] {
   lexState.windowAtLineStart = atLineStart;
+  lexState.windowBlankBefore = blankAtStart;
   const result = lexer.tokenize(text);
   if (result.errors.length === 0) return result.tokens;
   const unknown: IToken[] = result.errors.map((e) => makeToken(Unknown, text.substr(e.offset, e.length), e.offset));
@@ -213,5 +310,7 @@ export function describeUnknown(chars: string, next: string): string {
   if (chars === "$" && next === "{") return "shell-style '${…}' is not TSK: write @env(\"NAME\", default)";
   if (chars.startsWith("$")) return "'$' must be followed by a global's name, as in $app_name";
   if (chars.startsWith("@")) return "'@' must be followed by an operator's name, as in @env";
+  if (chars === "|" && next === ">") return "'|>' pipes are not TSK: call the operators inside each other, as in @a(@b(x))";
+  if (chars === "|") return "'|' is no operator in TSK: write a ?? b for a default, a || b for either";
   return `unexpected character${chars.length > 1 ? "s" : ""} '${shownText(chars, 12)}'`;
 }

@@ -20,6 +20,7 @@ import { BUILTIN_ROOT } from "../schemas/schema-store";
 import { findReferences, type ServiceReference } from "../rules/service-references";
 import { alone, contentOf, digest, movePart, newPart, stillHolds, type Part, type PartContent } from "./analysis-part";
 import { WinningSources, winner } from "./winning-sources";
+import { resolveWords } from "./word-references";
 import type { ValidationSettings } from "./settings";
 import type { DocumentAnalysis, SchemaContext } from "./validate-document";
 
@@ -97,11 +98,11 @@ export class DocumentAnalyzer {
     }
     this.updateIndexes(contents);
     const paths = { definitions, byPath: this.byPath, repeated: this.repeated };
-    const value = this.merger.merge(contents.map((c) => c.instance!.value));
-    const instance: Instance = { value, sources: new WinningSources(value, this.byPath, globals) };
-
     const names = namesOf(contents);
     collectWords(paths, names, concatAll(contents.map((c) => c.withWords)));
+    const value = resolveWords(this.merger.merge(contents.map((c) => c.instance!.value)), names.words, this.byPath);
+    const instance: Instance = { value, sources: new WinningSources(value, this.byPath, globals) };
+
     return {
       paths, instance, association, roots, names, syntaxOnly: null,
       references: this.referencesOf(contents),

@@ -23,7 +23,7 @@ import type { ValidationSettings } from "./settings";
 /** Codes of the parser's own problems: they cannot be silenced or turned down. */
 export const SYNTAX_CODES = new Set([
   "expected-value", "expected-key", "expected-separator", "unclosed-block", "unclosed-bracket", "unmatched-close",
-  "unterminated-string", "unterminated-comment", "unknown-character", "unexpected-token", "yaml-list",
+  "unterminated-string", "unterminated-comment", "unknown-character", "unexpected-token", "yaml-list", "yaml-block", "json-document",
   "section-in-block", "too-deep", "syntax", "nul-character",
 ]);
 
