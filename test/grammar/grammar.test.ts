@@ -288,6 +288,18 @@ describe("grammar: keys", () => {
     expectScope(t, 8, "=", "punctuation.separator.key-value");
   });
 
+  it("a word alone where a statement starts is a key being typed, not a string (editors suggest keys there)", async () => {
+    const t = await tokenize(lines("microservices {", "    prov", "    discovery.ti", "}", "prov # typing"));
+    expectScope(t, 2, "prov", "support.type.property-name.tsk");
+    expectNoScope(t, 2, "prov", "string");
+    expectScope(t, 3, "discovery", "support.type.property-name.tsk");
+    expectScope(t, 3, "ti", "support.type.property-name.tsk");
+    expectScope(t, 5, "prov", "support.type.property-name.tsk");
+    const values = await tokenize(lines("provider = consul", "endpoints = [", "    consul", "]"));
+    expectScope(values, 1, "consul", "string.unquoted.tsk");
+    expectNoScope(values, 3, "consul", "support.type.property-name.tsk");
+  });
+
   it("keys start statements only: '==', URLs and ternary ':' make no key", async () => {
     const t = await tokenize(lines(
       "#!api",

@@ -206,4 +206,16 @@ describe("the packaged extension in the browser (code-server)", { timeout: 600_0
     const text = await output.innerText();
     assert.ok(!/\[Error/.test(text), text);
   });
+
+  it("suggests keys as a key is typed, without asking", async () => {
+    await openFile("features.tsk");
+    await goTo(7, 1);
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("half", { delay: 50 });
+    const row = page.locator(".suggest-widget .monaco-list-row", { hasText: "half_open_max_calls" });
+    await row.first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press("Escape");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Control+Z");
+  });
 });

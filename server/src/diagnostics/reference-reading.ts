@@ -2,6 +2,7 @@
 // to the end of its line (`unquoted-text`, a hint), and a line that sets no key, which they drop
 // (`ignored-line`). Both are rules: a user may turn them up, down or off.
 import { forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
+import { shownText } from "../syntax/shown-text";
 import type { Body } from "../syntax/nodes";
 import { colourIn, quoted, textHint } from "../syntax/text-value";
 import type { Diagnostic } from "./diagnostic";
@@ -35,7 +36,7 @@ export function referenceReadingChecks(tree: SyntaxTree, body: Body, bodyStart: 
           out.push({
             start, end: offset + lines[i].trimEnd().length, severity: "warning", code: "ignored-line",
             // No line number in the message: a part's checks move with it, unchanged, when lines come above.
-            message: `TuskLang reads this line as the key '${m[1]}' on its own, not as part of the expression around it, which it ignores`,
+            message: `TuskLang reads this line as the key '${shownText(m[1])}' on its own, not as part of the expression around it, which it ignores`,
           });
         }
         offset += lines[i].length;

@@ -15,6 +15,9 @@ import { describeParseError, tokenName } from "./messages";
 import { shownText } from "./shown-text";
 import { colourIn, isYamlBlockIndicator, mayBeText } from "./text-value";
 
+/** Control and bidi characters: no text a person writes holds them, so a value with one is a mistake, not text. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+
 /** What a NUL outside strings and comments is told: in a text editor's buffer it is most often a UTF-16 file read as UTF-8. */
 export const NUL_MESSAGE = "this text holds NUL characters: is the file UTF-16? TSK files are UTF-8";
 
@@ -381,10 +384,10 @@ export class StatementParser {
         if (line && isYamlBlockIndicator(line.tokens)) {
           // `key: |` and the indented lines below: each line below is read on its own.
           const at = { start: first.startOffset - start, end: line.textEnd - start };
-          problems = [problem(at, `'${line.text}' block text is YAML, not TSK: write the text between """ and """, as in key = """⏎…⏎"""`, "yaml-block")];
+          problems = [problem(at, `'${shownText(line.text)}' block text is YAML, not TSK: write the text between """ and """, as in key = """⏎…⏎"""`, "yaml-block")];
           ({ comments, width } = this.cutToLine(line, start));
           value = { kind: "error", ...at };
-        } else if (line && mayBeText(first, this.tokens.get(valueIndex + 1)) && !strayComma(line.tokens)) {
+        } else if (line && mayBeText(first, this.tokens.get(valueIndex + 1)) && !strayComma(line.tokens) && !CONTROL.test(line.text)) {
           // Read as the reference parsers read it; `unquoted-text` (document-checks.ts) hints at quotes.
           ({ value, comments, width } = this.cutToLine(line, start));
           problems = [];
@@ -397,7 +400,7 @@ export class StatementParser {
 
   /** "expected a value after ':'", and, when the next line is indented further (YAML's nesting), what TSK writes instead. */
   private missingValue(key: KeyPath, separator: Container["separator"], valueIndex: number): string {
-    const said = `expected a value after '${separator?.text ?? key.segments[0].name}'`;
+    const said = `expected a value after '${shownText(separator?.text ?? key.segments[0].name)}'`;
     if (separator?.text !== ":" || key.global) return said;
     const name = key.segments.map((s) => s.name).join(".");
     const below = this.nextLineIndentedFurther(valueIndex);

@@ -3,6 +3,7 @@
 // `image: nginx:latest`, `schedule: 0 */6 * * *`. What may be read so, and what to say of it.
 import type { IToken } from "chevrotain";
 import * as T from "./tokens";
+import { shownText } from "./shown-text";
 
 /**
  * Whether a value that is no valid expression, starting with `first` (then `second`), may be read
@@ -42,7 +43,8 @@ export function quoted(text: string): string {
 }
 
 /** What the hint on a text value says. */
-export function textHint(text: string): string {
+export function textHint(written: string): string {
+  const text = shownText(written);
   if (/^[+-]?\.\d+$/.test(text)) {
     return `'${text}' is read as text, as TuskLang's parsers read it: write ${text.replace(".", "0.")} for a number, or ${quoted(text)} for text`;
   }
