@@ -186,4 +186,27 @@ describe("the editing experience over LSP", () => {
     }
     assert.equal(lines.join("\n"), 'microservices.discovery.provider = "consul"\nmicroservices.discovery.timeout = "5s"\nmystery_key = 1\n');
   });
+
+  it("fixes what the checks know how to fix: a duration in words, a number in quotes, a YAML list", async () => {
+    const uri = ws.uri("fixes.tsk");
+    const text = [
+      'microservices.discovery.health_check_interval = "10 seconds"',
+      'resilience.circuit_breaker.threshold = "5"',
+      "microservices.discovery.endpoints:",
+      "  - http://consul:8500",
+      "",
+    ].join("\n");
+    await client.open(uri, text);
+    await client.diagnostics(uri, (p) => p.diagnostics.length >= 3);
+    const preferred = async (line: number) => {
+      const actions = await client.request<{ title: string; isPreferred?: boolean; edit: { changes: Record<string, { newText: string }[]> } }[]>("textDocument/codeAction", {
+        textDocument: { uri }, range: { start: { line, character: 0 }, end: { line, character: 80 } }, context: { diagnostics: [], only: ["quickfix"] },
+      });
+      const fix = actions.find((a) => a.isPreferred)!;
+      return [fix.title, fix.edit.changes[uri].map((e) => e.newText)];
+    };
+    assert.deepEqual(await preferred(0), ['Change to "10s"', ['"10s"']]);
+    assert.deepEqual(await preferred(1), ["Change to 5", ["5"]]);
+    assert.deepEqual(await preferred(3), ["Write the list as an array", [' ["http://consul:8500"]']]);
+  });
 });

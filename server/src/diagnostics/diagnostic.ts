@@ -13,6 +13,13 @@ export interface Diagnostic {
   related?: RelatedPlace[];
   /** "unnecessary" is drawn faded by editors. */
   tags?: ("unnecessary" | "deprecated")[];
-  /** What a quick fix needs, e.g. `{ replacement: "provider" }` for a misspelt key. */
-  data?: { replacement?: string };
+  /** What a quick fix needs. */
+  data?: {
+    /** A name or value to write instead, quoted as the original was (`provider` for `provdier`). */
+    replacement?: string;
+    /** The exact text to write over the range (`true` for `"true"` where a boolean is wanted). */
+    text?: string;
+    /** A key the object at the range lacks, with the value to give it. */
+    missing?: { name: string; value: string };
+  };
 }

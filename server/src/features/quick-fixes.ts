@@ -4,6 +4,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import type { TextEdit } from "./format";
+import { addMissingKey, listToArray, yamlBlockToString } from "./structural-fixes";
 
 export interface QuickFix {
   title: string;
@@ -25,6 +26,11 @@ export function quickFixes(tree: SyntaxTree, diagnostics: readonly Diagnostic[],
       const newText = spelled(text.slice(d.start, d.end), replacement);
       out.push({ title: `Change to ${newText}`, diagnostic: d, edits: [{ start: d.start, end: d.end, newText }], preferred: true });
     }
+    if (d.data?.text !== undefined) {
+      out.push({ title: `Change to ${d.data.text}`, diagnostic: d, edits: [{ start: d.start, end: d.end, newText: d.data.text }], preferred: true });
+    }
+    const structural = structuralFix(tree, text, d);
+    if (structural) out.push(structural);
     const line = tree.positionAt(d.start).line;
     const key = `${line}:${d.code}`;
     if (!silenceable(d.code) || silenced.has(key)) continue;
@@ -40,6 +46,15 @@ export function quickFixes(tree: SyntaxTree, diagnostics: readonly Diagnostic[],
     });
   }
   return out;
+}
+
+/** Fixes that rewrite what TSK does not read (YAML lists and block text) or add what a schema requires. */
+function structuralFix(tree: SyntaxTree, text: string, d: Diagnostic): QuickFix | null {
+  const edit = d.code === "yaml-list" || d.code === "expected-value" ? listToArray(text, d.start)
+    : d.code === "yaml-block" ? yamlBlockToString(text, d.start)
+      : d.code === "missing-key" && d.data?.missing ? addMissingKey(tree, d.start, d.data.missing)
+        : null;
+  return edit ? { title: edit.title, diagnostic: d, edits: [edit.edit], preferred: true } : null;
 }
 
 /** The suggestion written as the original was: quoted if it was quoted, bare if it can be. */

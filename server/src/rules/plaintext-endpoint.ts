@@ -14,7 +14,10 @@ export const plaintextEndpoint: Rule = {
       const s = instance.sources.get(at);
       const v = valueAt(instance, s?.path ?? []);
       if (s && !s.expression && typeof v === "string") {
-        out.push({ start: s.valueStart, end: s.valueEnd, message: `${v} is plain HTTP while zero trust or mutual TLS is on: use https://` });
+        out.push({
+          start: s.valueStart, end: s.valueEnd, message: `${v} is plain HTTP while zero trust or mutual TLS is on: use https://`,
+          data: { replacement: `https://${v.slice("http://".length)}` },
+        });
       }
     }
     return out;

@@ -80,7 +80,11 @@ function toDiagnostic(e: ErrorObject, instance: Instance, builtin: boolean): Dia
     case "required": {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       if (!keyRange) return null;
-      return { ...keyRange, severity: "error", code: "missing-key", message: `'${where}' needs the key '${shownText(missing)}'` };
+      const property = ((parent.properties as Record<string, SchemaLike> | undefined) ?? {})[missing];
+      return {
+        ...keyRange, severity: "error", code: "missing-key", message: `'${where}' needs the key '${shownText(missing)}'`,
+        data: { missing: { name: missing, value: missingValue(property) } },
+      };
     }
     case "enum": {
       if (!valueRange) return null;
@@ -99,13 +103,22 @@ function toDiagnostic(e: ErrorObject, instance: Instance, builtin: boolean): Dia
     }
     case "type": {
       if (!valueRange) return null;
-      const wanted = typeNames((e.params as { type: string | string[] }).type);
-      return { ...valueRange, severity: "error", code: "wrong-type", message: `'${where}' expects ${wanted}, found ${describeValue(e.data)}` };
+      const types = (e.params as { type: string | string[] }).type;
+      const wanted = typeNames(types);
+      const text = unquoted(e.data, Array.isArray(types) ? types : [types]);
+      return {
+        ...valueRange, severity: "error", code: "wrong-type", message: `'${where}' expects ${wanted}, found ${describeValue(e.data)}`,
+        ...(text !== null ? { data: { text } } : {}),
+      };
     }
     case "format": {
       if (!valueRange) return null;
       const format = (e.params as { format: string }).format;
-      return { ...valueRange, severity: "error", code: "invalid-format", message: formatMessage(format, shown) };
+      const duration = format === "tsk-duration" && typeof e.data === "string" ? durationInWords(e.data) : null;
+      return {
+        ...valueRange, severity: "error", code: "invalid-format", message: formatMessage(format, shown),
+        ...(duration ? { data: { replacement: duration } } : {}),
+      };
     }
     case "minimum": case "maximum": case "exclusiveMinimum": case "exclusiveMaximum": {
       if (!valueRange) return null;
@@ -221,3 +234,44 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
 }
 
 export type { Source };
+
+/** A string that spells what the schema wants (`"true"`, `"8080"`): the value to write unquoted. */
+function unquoted(value: unknown, types: string[]): string | null {
+  if (typeof value !== "string") return null;
+  const v = value.trim();
+  if (types.includes("boolean") && (v === "true" || v === "false")) return v;
+  if (types.includes("integer") && /^-?\d+$/.test(v)) return v;
+  if (types.includes("number") && /^-?\d+(?:\.\d+)?$/.test(v)) return v;
+  return null;
+}
+
+const UNIT_WORDS: Record<string, string> = {
+  ms: "ms", millisecond: "ms", milliseconds: "ms", msec: "ms",
+  s: "s", sec: "s", secs: "s", second: "s", seconds: "s",
+  m: "m", min: "m", mins: "m", minute: "m", minutes: "m",
+  h: "h", hr: "h", hrs: "h", hour: "h", hours: "h",
+  d: "d", day: "d", days: "d",
+};
+
+/** `"10 seconds"`, `"5 min"`, `"2 Hours"`: the duration as TSK writes it (`10s`, `5m`, `2h`). */
+export function durationInWords(text: string): string | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]+)\s*$/.exec(text);
+  const unit = m ? UNIT_WORDS[m[2].toLowerCase()] : undefined;
+  return m && unit ? `${m[1]}${unit}` : null;
+}
+
+/** What a missing key is given by its quick fix: its default, an example, or an empty value of its type. */
+function missingValue(property: SchemaLike | undefined): string {
+  const literal = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v));
+  if (property && "default" in property && (typeof property.default !== "object" || property.default === null)) return literal(property.default);
+  const example = Array.isArray(property?.examples) ? property!.examples[0] : undefined;
+  if (example !== undefined && (typeof example !== "object" || example === null)) return literal(example);
+  const type = Array.isArray(property?.type) ? property!.type[0] : property?.type;
+  switch (type) {
+    case "boolean": return "false";
+    case "integer": case "number": return "0";
+    case "array": return "[]";
+    case "object": return "{}";
+    default: return '""';
+  }
+}
