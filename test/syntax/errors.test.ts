@@ -52,6 +52,15 @@ describe("errors: message, code and range", () => {
     expectProblems("cache >\n  ttl = 1\n", [[0, 6, 0, 7, "unclosed-block", "'>' opened on line 1 is never closed"]]);
   });
 
+  it("a '}' left out of an inner block is reported on that block, where its indentation ends it", () => {
+    const text = ["microservices {", "    discovery {", '        provider = "consul"', "", "    registry {", "        port = 8080", "    }", "}", ""].join("\n");
+    expectProblems(text, [[1, 14, 1, 15, "unclosed-block", "'{' opened on line 2 is never closed: line 5 is indented as after it"]]);
+    // A file that does not indent says nothing by its indentation: the outer block, as the braces pair.
+    expectProblems("a {\nb {\nc = 1\n}\n", [[0, 2, 0, 3, "unclosed-block", "'{' opened on line 1 is never closed"]]);
+    // The last block of a file left open before a key at the top.
+    expectProblems("cache {\n    ttl = 1\nport = 8080\n", [[0, 6, 0, 7, "unclosed-block", "'{' opened on line 1 is never closed: line 3 is indented as after it"]]);
+  });
+
   it("the line a message names follows the text when lines are added above", () => {
     const problems = problemsOf("\n\n\n\nblock {\n");
     assert.deepEqual(problems.map((p) => p.message), ["'{' opened on line 5 is never closed"]);

@@ -123,4 +123,9 @@ describe("cross-section rules", () => {
     const found = check('microservices.discovery = { provider = @env("PROVIDER", "consul"), retry_policy.max_attempts = $attempts }\n');
     assert.deepEqual(codes(found).filter((c) => c !== "unused-global"), []);
   });
+
+  it("reads the keys after a block that lacks its '}' where its indentation places them: no knock-on unknown key", () => {
+    const text = ["microservices {", "    discovery {", '        provider = "consul"', "", "    registry {", "        port = 8080", "    }", "}", ""].join("\n");
+    assert.deepEqual(check(text).map((d) => [d.code, d.line]), [["unclosed-block", 2]]);
+  });
 });

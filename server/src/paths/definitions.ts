@@ -1,6 +1,6 @@
 // From a tree to every place that defines a path: sections, blocks, objects and dotted keys
 // are four spellings of one tree, and here they become one list of definitions.
-import type { Body, Expression, KeyPath, Statement } from "../syntax/nodes";
+import type { Body, Container, Expression, KeyPath, Statement } from "../syntax/nodes";
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import { appendSegment, childPath, formatPath, type Path } from "./path";
 
@@ -99,7 +99,11 @@ export const MAX_PATH_SEGMENTS = 32;
 /** Told of a key whose path would cross MAX_PATH_SEGMENTS: the absolute range of its first segment past it. */
 export type TooDeep = (start: number, end: number) => void;
 
-interface Frame { statements: Statement[]; starts: number[]; i: number; base: Path; baseKey: string }
+interface Frame {
+  statements: Statement[]; starts: number[]; i: number; base: Path; baseKey: string;
+  /** From this statement on, the frame's statements belong to the body around it (a block that lacks its closer, by its indentation). */
+  endsAt: number; outerBase: Path; outerKey: string;
+}
 
 /**
  * Walks every definition in text order; iterative over bodies, so deep nesting is fine.
@@ -107,25 +111,29 @@ interface Frame { statements: Statement[]; starts: number[]; i: number; base: Pa
  */
 export function walkDefinitions(
   root: Body, rootStart: number, emit: (d: Definition) => void, section: Path = [], tooDeep: TooDeep = () => {},
+  ends: { container: Container; index: number } | null = null,
 ): void {
   const frames: Frame[] = [];
-  const enter = (body: Body, at: number, base: Path, baseKey: string) => {
+  const enter = (body: Body, at: number, base: Path, baseKey: string, container: Container | null, outerBase: Path, outerKey: string) => {
     const statements: Statement[] = [];
     const starts: number[] = [];
     body.statements.forEach((s, st) => { statements.push(s); starts.push(at + st); });
-    frames.push({ statements, starts, i: 0, base, baseKey });
+    const endsAt = ends && container === ends.container ? ends.index : statements.length;
+    frames.push({ statements, starts, i: 0, base, baseKey, endsAt, outerBase, outerKey });
   };
-  enter(root, rootStart, [], "");
+  enter(root, rootStart, [], "", null, [], "");
   // A section past the limit was reported on its header: nothing under it defines a path.
   let sectionKey = section.length > MAX_PATH_SEGMENTS ? "" : formatPath(section);
   while (frames.length > 0) {
     const f = frames[frames.length - 1];
     if (f.i >= f.statements.length) { frames.pop(); continue; }
+    const past = f.i >= f.endsAt;
     const s = f.statements[f.i];
     const at = f.starts[f.i++];
     const atRoot = frames.length === 1;
-    const base = atRoot ? section : f.base;
-    const baseKey = atRoot ? sectionKey : f.baseKey;
+    const outerIsRoot = frames.length === 2;
+    const base = atRoot ? section : past ? (outerIsRoot ? section : f.outerBase) : f.base;
+    const baseKey = atRoot ? sectionKey : past ? (outerIsRoot ? sectionKey : f.outerKey) : f.baseKey;
     if (s.kind === "section") {
       if (atRoot) {
         section = s.key && !s.key.global ? s.key.segments.map((x) => x.name) : [];
@@ -138,7 +146,7 @@ export function walkDefinitions(
       if (s.value && path) emitValue(s.value, at, path.path, path.key, emit, tooDeep);
     } else if (s.kind === "container") {
       const path = emitKey(s.key, at, base, baseKey, "object", null, emit, tooDeep);
-      if (path) enter(s.body, at + s.body.start, path.path, path.key);
+      if (path) enter(s.body, at + s.body.start, path.path, path.key, s, base, baseKey);
     }
   }
 }

@@ -3,6 +3,7 @@ import { StatementParser } from "./statement-parser";
 import { StatementList } from "./statement-list";
 import { LineIndex, type Position } from "./line-index";
 import { TextBuffer } from "./text-buffer";
+import { indentationEnd } from "./indentation-ends";
 import type { Body, Container, Severity, Span, Statement, SyntaxProblem } from "./nodes";
 
 export interface Problem {
@@ -46,10 +47,24 @@ export class SyntaxTree {
 
   /** The problems of `body` (which starts at `bodyStart`) and of everything inside it, in text order. */
   problemsIn(body: Body, bodyStart: number): Problem[] {
-    const out: Problem[] = [];
+    let out: Problem[] = [];
     forEachStatement(body, bodyStart, (s, start) => {
       for (const p of s.problems) out.push(this.absolute(p, start));
     });
+    // A `}` left out of an inner block is reported where the indentation says it is missing,
+    // once, instead of on the outer block whose `}` the inner one took.
+    if (out.some((p) => p.code === "unclosed-block")) {
+      const end = indentationEnd(this, body, bodyStart);
+      if (end) {
+        const open = { start: end.at + end.container.open.start, end: end.at + end.container.open.end };
+        const opener = end.container.style === "angle" ? "'>'" : "'{'";
+        out = out.filter((p) => p.code !== "unclosed-block");
+        out.push({
+          ...open, severity: "error", code: "unclosed-block",
+          message: `${opener} opened on line ${this.positionAt(open.start).line + 1} is never closed: line ${this.positionAt(end.statementAt).line + 1} is indented as after it`,
+        });
+      }
+    }
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 

@@ -1,5 +1,6 @@
 // What one top-level statement contributes to its document's analysis, in absolute offsets as
 // of where it stood when last used; and moving it when an edit before it moved it.
+import { indentationEnd } from "../syntax/indentation-ends";
 import { createHash } from "node:crypto";
 import type { Body, Statement } from "../syntax/nodes";
 import { StatementList } from "../syntax/statement-list";
@@ -79,9 +80,12 @@ export function contentOf(tree: SyntaxTree, s: Statement, part: Part): PartConte
   const body = alone(s, part.at);
   const definitions: Definition[] = [];
   const tooDeep: Diagnostic[] = [];
-  walkDefinitions(body, 0, (d) => definitions.push(d), part.section, (start, end) => tooDeep.push(pathTooDeep(start, end)));
   let hasProblems = false;
   forEachStatement(body, 0, (x) => { if (x.problems.length > 0) hasProblems = true; });
+  // Where braces do not balance, the lines after a block that lacks its closer are read as its
+  // indentation places them (indentation-ends.ts).
+  const ends = hasProblems ? indentationEnd(tree, body, 0) : null;
+  walkDefinitions(body, 0, (d) => definitions.push(d), part.section, (start, end) => tooDeep.push(pathTooDeep(start, end)), ends);
   const names = namesIn(body, 0);
   part.content = {
     definitions,
