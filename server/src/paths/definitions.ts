@@ -1,6 +1,8 @@
 // From a tree to every place that defines a path: sections, blocks, objects and dotted keys
 // are four spellings of one tree, and here they become one list of definitions.
-import type { Body, Container, Expression, KeyPath, Statement } from "../syntax/nodes";
+import type { Body, Expression, KeyPath, Statement } from "../syntax/nodes";
+import { StatementList } from "../syntax/statement-list";
+import { indentationEnd } from "../syntax/indentation-ends";
 import type { SyntaxTree } from "../syntax/syntax-tree";
 import { appendSegment, childPath, formatPath, type Path } from "./path";
 
@@ -41,8 +43,23 @@ export interface PathIndex {
 
 export function indexPaths(tree: SyntaxTree): PathIndex {
   const definitions: Definition[] = [];
-  walkDefinitions(tree.root, 0, (d) => definitions.push(d));
+  walkDefinitions(tree.root, 0, (d) => definitions.push(d), [], () => {}, indentationEnds(tree));
   return { definitions, byPath: byPathOf(definitions) };
+}
+
+/**
+ * Of each top-level statement, the block that lacks its closer by its indentation (container
+ * start → the index of its first statement after it), as the analysis finds them one statement
+ * at a time. Null when every block is closed.
+ */
+export function indentationEnds(tree: SyntaxTree): Map<number, number> | null {
+  let out: Map<number, number> | null = null;
+  tree.root.statements.forEach((s, at) => {
+    if (s.kind !== "container") return;
+    const end = indentationEnd(tree, { start: 0, statements: new StatementList([{ ...s, gap: at }]) }, 0);
+    if (end) (out ??= new Map()).set(end.at, end.index);
+  });
+  return out;
 }
 
 /** The definitions grouped by their key, each group in text order. */
@@ -111,17 +128,17 @@ interface Frame {
  */
 export function walkDefinitions(
   root: Body, rootStart: number, emit: (d: Definition) => void, section: Path = [], tooDeep: TooDeep = () => {},
-  ends: { container: Container; index: number } | null = null,
+  ends: ReadonlyMap<number, number> | null = null,
 ): void {
   const frames: Frame[] = [];
-  const enter = (body: Body, at: number, base: Path, baseKey: string, container: Container | null, outerBase: Path, outerKey: string) => {
+  const enter = (body: Body, at: number, base: Path, baseKey: string, containerAt: number, outerBase: Path, outerKey: string) => {
     const statements: Statement[] = [];
     const starts: number[] = [];
     body.statements.forEach((s, st) => { statements.push(s); starts.push(at + st); });
-    const endsAt = ends && container === ends.container ? ends.index : statements.length;
+    const endsAt = ends?.get(containerAt) ?? statements.length;
     frames.push({ statements, starts, i: 0, base, baseKey, endsAt, outerBase, outerKey });
   };
-  enter(root, rootStart, [], "", null, [], "");
+  enter(root, rootStart, [], "", -1, [], "");
   // A section past the limit was reported on its header: nothing under it defines a path.
   let sectionKey = section.length > MAX_PATH_SEGMENTS ? "" : formatPath(section);
   while (frames.length > 0) {
@@ -146,7 +163,7 @@ export function walkDefinitions(
       if (s.value && path) emitValue(s.value, at, path.path, path.key, emit, tooDeep);
     } else if (s.kind === "container") {
       const path = emitKey(s.key, at, base, baseKey, "object", null, emit, tooDeep);
-      if (path) enter(s.body, at + s.body.start, path.path, path.key, s, base, baseKey);
+      if (path) enter(s.body, at + s.body.start, path.path, path.key, at, base, baseKey);
     }
   }
 }

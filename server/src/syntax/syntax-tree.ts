@@ -47,25 +47,35 @@ export class SyntaxTree {
 
   /** The problems of `body` (which starts at `bodyStart`) and of everything inside it, in text order. */
   problemsIn(body: Body, bodyStart: number): Problem[] {
-    let out: Problem[] = [];
-    forEachStatement(body, bodyStart, (s, start) => {
-      for (const p of s.problems) out.push(this.absolute(p, start));
+    const out: Problem[] = [];
+    // Statement by statement of `body`, each with everything inside it.
+    body.statements.forEach((top, at) => {
+      const own: Problem[] = [];
+      const alone: Body = { start: 0, statements: new StatementList([{ ...top, gap: bodyStart + at }]) };
+      forEachStatement(alone, 0, (s, start) => {
+        for (const p of s.problems) own.push(this.absolute(p, start));
+      });
+      for (const p of this.placeUnclosed(own, alone)) out.push(p);
     });
-    // A `}` left out of an inner block is reported where the indentation says it is missing,
-    // once, instead of on the outer block whose `}` the inner one took.
-    if (out.some((p) => p.code === "unclosed-block")) {
-      const end = indentationEnd(this, body, bodyStart);
-      if (end) {
-        const open = { start: end.at + end.container.open.start, end: end.at + end.container.open.end };
-        const opener = end.container.style === "angle" ? "'>'" : "'{'";
-        out = out.filter((p) => p.code !== "unclosed-block");
-        out.push({
-          ...open, severity: "error", code: "unclosed-block",
-          message: `${opener} opened on line ${this.positionAt(open.start).line + 1} is never closed: line ${this.positionAt(end.statementAt).line + 1} is indented as after it`,
-        });
-      }
-    }
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  /**
+   * A `}` left out of an inner block is reported where the indentation says it is missing,
+   * once, instead of on the outer block whose `}` the inner one took (indentation-ends.ts).
+   */
+  private placeUnclosed(problems: Problem[], alone: Body): Problem[] {
+    if (!problems.some((p) => p.code === "unclosed-block")) return problems;
+    const end = indentationEnd(this, alone, 0);
+    if (!end) return problems;
+    const open = { start: end.at + end.container.open.start, end: end.at + end.container.open.end };
+    const opener = end.container.style === "angle" ? "'>'" : "'{'";
+    const out = problems.filter((p) => p.code !== "unclosed-block");
+    out.push({
+      ...open, severity: "error", code: "unclosed-block",
+      message: `${opener} opened on line ${this.positionAt(open.start).line + 1} is never closed: line ${this.positionAt(end.statementAt).line + 1} is indented as after it`,
+    });
+    return out;
   }
 
   private absolute(p: SyntaxProblem, base: number): Problem {

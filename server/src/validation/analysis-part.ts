@@ -84,8 +84,8 @@ export function contentOf(tree: SyntaxTree, s: Statement, part: Part): PartConte
   forEachStatement(body, 0, (x) => { if (x.problems.length > 0) hasProblems = true; });
   // Where braces do not balance, the lines after a block that lacks its closer are read as its
   // indentation places them (indentation-ends.ts).
-  const ends = hasProblems ? indentationEnd(tree, body, 0) : null;
-  walkDefinitions(body, 0, (d) => definitions.push(d), part.section, (start, end) => tooDeep.push(pathTooDeep(start, end)), ends);
+  const end = hasProblems ? indentationEnd(tree, body, 0) : null;
+  walkDefinitions(body, 0, (d) => definitions.push(d), part.section, (start, at) => tooDeep.push(pathTooDeep(start, at)), end ? new Map([[end.at, end.index]]) : null);
   const names = namesIn(body, 0);
   part.content = {
     definitions,
