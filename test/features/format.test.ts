@@ -61,7 +61,7 @@ describe("formatting", () => {
     ));
   });
 
-  it("indents arrays, inline objects and call arguments over several lines, closers with their opener", () => {
+  it("lays out arrays and inline objects over several lines one member a line, closers on their own line; calls keep their lines", () => {
     const before = lines(
       "api_gateway {",
       "routes = [",
@@ -77,8 +77,10 @@ describe("formatting", () => {
     assert.equal(format(before), lines(
       "api_gateway {",
       "    routes = [",
-      '        { path: "/a",',
-      '            service: "a" },',
+      "        {",
+      '            path: "/a",',
+      '            service: "a"',
+      "        },",
       '        "b"',
       "    ]",
       "    token = @env(",
@@ -176,6 +178,34 @@ describe("formatting", () => {
       assert.equal(format(out), out, f);
     }
     assert.equal(formatted, 48);
+  });
+
+  it("gives one canonical layout: a space after each comma and inside braces on one line, one member a line over several", () => {
+    assert.equal(format(lines(
+      'resilience = {retries = 3,timeout = "5s"',
+      "}",
+      "x = [1,2,  3]",
+      "y = {a = 1,b = 2}",
+      'z = @env( "A" ,1 )',
+      "svc {  a = 1 ;b = 2  }",
+      "routes = {",
+      "    a = 1, b = 2   # aligned",
+      "    c = 3 }",
+    )), lines(
+      "resilience = {",
+      "    retries = 3,",
+      '    timeout = "5s"',
+      "}",
+      "x = [1, 2, 3]",
+      "y = { a = 1, b = 2 }",
+      'z = @env("A", 1)',
+      "svc { a = 1; b = 2 }",
+      "routes = {",
+      "    a = 1,",
+      "    b = 2   # aligned",
+      "    c = 3",
+      "}",
+    ));
   });
 
   it("indents with tabs when asked, and keeps the file's line breaks", () => {

@@ -1,4 +1,6 @@
-// Formatting: indentation by nesting, one space around `=` and after `:`, no trailing white
+// Formatting: one canonical layout. Brackets laid out first (format-layout.ts: spaces after
+// commas and inside braces on one line; over several lines one member a line, the closer on its
+// own), then indentation by nesting, one space around `=` and after `:`, no trailing white
 // space, at most one blank line in a row, one line break at the end. Only white space between
 // tokens changes, never a token, a comment or a line inside a multi-line string or block
 // comment; so the formatted text means the same and reads back to the same tree. A file with
@@ -8,6 +10,8 @@ import type { Container, Expression, Span, Statement } from "../syntax/nodes";
 import { bodyEnd, forEachStatement, type SyntaxTree } from "../syntax/syntax-tree";
 import { bracketsOf, forEachExpression } from "../syntax/expression-walk";
 import { findLineStarts, lineAt } from "../syntax/line-index";
+import { parse } from "../syntax/syntax-tree";
+import { layoutEdits } from "./format-layout";
 
 export interface FormatOptions {
   /** Spaces per level; ignored with tabs. */
@@ -28,12 +32,18 @@ export function formatDocument(tree: SyntaxTree, options: FormatOptions = DEFAUL
     const line = tree.positionAt(errors[0].start).line + 1;
     return { refused: `not formatted: fix the syntax error${errors.length > 1 ? "s" : ""} first (line ${line}: ${errors[0].message})` };
   }
-  const formatter = new Formatter(tree, options);
+  const original = tree.text;
+  // The layout may break lines, whose indentation the second pass sets: it runs on the laid-out text.
+  const layout = layoutEdits(tree);
+  const laidOut = layout.length > 0 ? parse(applyEdits(original, layout)) : tree;
+  const formatter = new Formatter(laidOut, options);
   const edits = formatter.edits();
   if (formatter.maxDepth > MAX_DEPTH) {
     return { refused: `not formatted: nested ${formatter.maxDepth} levels deep; indenting that deep would make lines of thousands of spaces` };
   }
-  return { edits };
+  if (layout.length === 0) return { edits };
+  const diff = whitespaceDiff(original, applyEdits(laidOut.text, edits));
+  return diff ? { edits: diff } : { refused: "not formatted: the formatter would have changed more than white space (a bug: please report it)" };
 }
 
 /**
@@ -251,5 +261,27 @@ class Formatter {
     let e = this.text.length;
     while (e > 0 && /\s/.test(this.text[e - 1]) && !this.insideVerbatim(e - 1)) e--;
     return e;
+  }
+}
+
+/**
+ * The edits from `before` to `after` when they differ only in white space: each run of white
+ * space between the same two characters that changed. Null when anything else differs.
+ */
+export function whitespaceDiff(before: string, after: string): TextEdit[] | null {
+  const out: TextEdit[] = [];
+  const ws = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    let i2 = i;
+    let j2 = j;
+    while (i2 < before.length && ws(before.charCodeAt(i2))) i2++;
+    while (j2 < after.length && ws(after.charCodeAt(j2))) j2++;
+    if (i2 - i !== j2 - j || before.slice(i, i2) !== after.slice(j, j2)) out.push({ start: i, end: i2, newText: after.slice(j, j2) });
+    if (i2 >= before.length || j2 >= after.length) return i2 >= before.length && j2 >= after.length ? out : null;
+    if (before.charCodeAt(i2) !== after.charCodeAt(j2)) return null;
+    i = i2 + 1;
+    j = j2 + 1;
   }
 }
