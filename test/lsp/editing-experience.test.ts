@@ -209,4 +209,27 @@ describe("the editing experience over LSP", () => {
     assert.deepEqual(await preferred(1), ["Change to 5", ["5"]]);
     assert.deepEqual(await preferred(3), ["Write the list as an array", [' ["http://consul:8500"]']]);
   });
+
+  it("expands a selection along the tree", async () => {
+    const uri = ws.uri("select.tsk");
+    const text = 'microservices {\n    discovery {\n        endpoints = ["http://a", "http://b"]\n    }\n}\n';
+    await client.open(uri, text);
+    type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+    type Sel = { range: Range; parent?: Sel };
+    const [sel] = await client.request<Sel[]>("textDocument/selectionRange", { textDocument: { uri }, positions: [{ line: 2, character: 36 }] });
+    const lines = text.split("\n");
+    const slice = (r: Range) => r.start.line === r.end.line ? lines[r.start.line].slice(r.start.character, r.end.character) : `${r.start.line}-${r.end.line}`;
+    const chain: string[] = [];
+    for (let s: Sel | undefined = sel; s; s = s.parent) chain.push(slice(s.range));
+    assert.deepEqual(chain, ['"http://b"', '["http://a", "http://b"]', 'endpoints = ["http://a", "http://b"]', "1-3", "0-4", "0-5"]);
+  });
+
+  it("puts a missing '}' on the block that lacks it, as the indentation shows, with no knock-on warning", async () => {
+    const uri = ws.uri("unclosed.tsk");
+    await client.open(uri, "microservices {\n    discovery {\n        provider = \"consul\"\n\n    registry {\n        port = 8080\n    }\n}\n");
+    const p = await client.diagnostics(uri);
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [
+      ["unclosed-block", 1, "'{' opened on line 2 is never closed: line 5 is indented as after it"],
+    ]);
+  });
 });
