@@ -1,6 +1,6 @@
 // The built-in JSON Schemas of `schemas/`: well formed, compiled by ajv in strict mode, every
 // key documented, the guide's example valid, wrong values caught with the right keyword, and
-// every path of ../shared/microservices-keys.md defined with the type it gives.
+// every path of the microservices keys table (TuskLang's guides; the example: test/fixtures/microservices-guide.tsk) defined with the type it gives.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -579,7 +579,7 @@ const BOOL_OR_OBJECT = { oneOf: ["boolean", "object"] };
 const SERVICE = { type: "string", reference: "services" };
 const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"];
 
-/** Every path of the table in ../shared/microservices-keys.md, and what the table says it holds. */
+/** Every path of the microservices keys table, and what the table says it holds. */
 const TABLE: Array<[string, object]> = [
   ["microservices.discovery.provider", OPEN("consul", "etcd", "zookeeper", "eureka", "nacos", "kubernetes", "dns", "static")],
   ["microservices.discovery.endpoints", URI_LIST],
