@@ -72,17 +72,23 @@ export function inputFiles(
     io.err(`tsk: nothing was checked: fix ${wrong.size === 1 ? `this ${PROJECT_CONFIG_FILE}` : `these ${PROJECT_CONFIG_FILE} files`} first\n`);
     return null;
   }
+  let left = 0;
   inputs.files = inputs.files.filter((input) => {
     const config = configs.forFile(input.absolute, null);
     if (isChecked(config, input.absolute)) return true;
-    if (paths.includes(input.shown) && config) {
+    left++;
+    if (paths.includes(input.shown) && config && paths.length > 1) {
       const shown = escapeInvisible(path.relative(process.cwd(), config.file) || config.file);
       io.err(`tsk: warning: ${escapeInvisible(input.shown)} is not checked: ${shown} leaves it out (files.include, files.exclude)\n`);
     }
     return false;
   });
   if (inputs.files.length === 0 && !inputs.unreadable) {
-    io.err(`tsk: warning: no .tsk file found in ${paths.map((p) => escapeInvisible(p)).join(", ")}\n`);
+    const named = paths.map((p) => escapeInvisible(p)).join(", ");
+    io.err(left === 0 ? `tsk: warning: no .tsk file found in ${named}\n`
+      : `tsk: warning: no .tsk file to check in ${named}: ${tsk(left)} found ${left === 1 ? "is" : "are"} left out by ${PROJECT_CONFIG_FILE} (files.include, files.exclude)\n`);
   }
   return inputs;
 }
+
+const tsk = (n: number) => (n === 1 ? "the .tsk file" : `the ${n} .tsk files`);

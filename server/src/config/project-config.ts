@@ -71,8 +71,9 @@ export function readProjectConfig(text: string, file: string, folder: string): P
     else if (computed([key])) problem([key], `${key}: a computed value is not read here: write true or false`, "value");
     else problem([key], `${key} must be true or false`);
   };
-  const strings = (path: (string | number)[], v: Json): string[] | null => {
-    const list = typeof v === "string" ? [v] : v;
+  /** A list of strings; for a schema's globs, one string alone too (as the tsk.schemas setting takes it). */
+  const strings = (path: (string | number)[], v: Json, one = false): string[] | null => {
+    const list = one && typeof v === "string" ? [v] : v;
     if (Array.isArray(list) && list.every((x) => typeof x === "string")) return list as string[];
     if (Array.isArray(list) && list.some((_, i) => computed([...path, i]))) problem(path, `${name(path)}: a computed value is not read here: write each glob as a string`, "value");
     else problem(path, `${name(path)} must be a list of strings`);
@@ -94,7 +95,7 @@ export function readProjectConfig(text: string, file: string, folder: string): P
       }
     } else if (key === "schemas") {
       for (const [schema, globs] of Object.entries(v)) {
-        const list = strings(["schemas", schema], globs);
+        const list = strings(["schemas", schema], globs, true);
         if (list) config.schemas[schema] = list;
       }
     } else if (key === "files") {
