@@ -4,22 +4,16 @@
 // standard input to standard output.
 import * as fs from "node:fs";
 import { parse } from "../syntax/syntax-tree";
-import { applyEdits, DEFAULT_FORMAT_OPTIONS, formatDocument, type FormatOptions } from "../features/format";
+import { applyEdits, DEFAULT_FORMAT_OPTIONS, formatDocument } from "../features/format";
 import { describeFsError } from "../files/fs-reasons";
 import { MAX_CONFIG_BYTES, readTextFile } from "../files/read-file";
 import { escapeInvisible } from "../syntax/shown-text";
 import { ProjectConfigs } from "../config/find-config";
-import type { ProjectConfig } from "../config/project-config";
+import { withConfigIndent } from "../config/settings-with-config";
 import { inputFiles, type Io } from "./inputs";
 import { unifiedDiff } from "./unified-diff";
 
 export interface FormatCommandOptions { mode: "write" | "check" | "diff"; followSymlinks: boolean; stdinFilepath: string | null }
-
-/** The format options a project's config sets, else the editor's defaults (4 spaces). */
-export function formatOptionsOf(config: ProjectConfig | null, base: FormatOptions = DEFAULT_FORMAT_OPTIONS): FormatOptions {
-  if (config === null || config.indent === null) return base;
-  return config.indent === "tab" ? { tabSize: base.tabSize, insertSpaces: false } : { tabSize: config.indent, insertSpaces: true };
-}
 
 /**
  * Returns the exit code: 2 when a path or the configuration cannot be read; else 1 when a file
@@ -44,7 +38,7 @@ export function runFormat(paths: string[], options: FormatCommandOptions, io: Io
     }
     files++;
     const text = read.text;
-    const result = formatDocument(parse(text), formatOptionsOf(configs.forFile(input.absolute, null)));
+    const result = formatDocument(parse(text), withConfigIndent(configs.forFile(input.absolute, null), DEFAULT_FORMAT_OPTIONS));
     if ("refused" in result) {
       io.err(`${shown}: ${result.refused}\n`);
       failed = true;

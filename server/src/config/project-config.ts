@@ -32,6 +32,8 @@ export interface ProjectConfig {
   rules: Record<string, RuleLevel>;
   /** Schema path (as written) → globs (as written). */
   schemas: Record<string, string[]>;
+  /** Where each schema path is written: the editor warns there when it does not read it. */
+  schemaKeys: Record<string, { start: number; end: number }>;
   include: string[] | null;
   exclude: string[];
   /** Spaces per level, or "tab"; null: the caller's. */
@@ -46,7 +48,7 @@ const TOP_KEYS = new Set(["validate", "builtinSchemas", "rules", "schemas", "fil
 export function readProjectConfig(text: string, file: string, folder: string): ProjectConfig {
   const tree = parse(text);
   const config: ProjectConfig = {
-    file, folder, validate: null, builtinSchemas: null, rules: {}, schemas: {}, include: null, exclude: [], indent: null, problems: [],
+    file, folder, validate: null, builtinSchemas: null, rules: {}, schemas: {}, schemaKeys: {}, include: null, exclude: [], indent: null, problems: [],
   };
   const at = (start: number, end: number) => {
     const p = tree.positionAt(start);
@@ -97,6 +99,8 @@ export function readProjectConfig(text: string, file: string, folder: string): P
       for (const [schema, globs] of Object.entries(v)) {
         const list = strings(["schemas", schema], globs, true);
         if (list) config.schemas[schema] = list;
+        const key = instance.sources.get(pointer(["schemas", schema]));
+        config.schemaKeys[schema] = key ? { start: key.keyStart, end: key.keyEnd } : { start: 0, end: 0 };
       }
     } else if (key === "files") {
       for (const [k, x] of Object.entries(v)) {

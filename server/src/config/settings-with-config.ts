@@ -82,3 +82,12 @@ function isInside(file: string, folder: string): boolean {
   const relative = path.relative(real(folder), real(file));
   return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 }
+
+/**
+ * The indentation a config sets, over the caller's (the editor's tab size, or 4 spaces): the
+ * project's file wins, so that Format Document and `tsk format --check` agree.
+ */
+export function withConfigIndent<T extends { tabSize: number; insertSpaces: boolean }>(config: ProjectConfig | null, base: T): T {
+  if (config === null || config.indent === null) return base;
+  return config.indent === "tab" ? { ...base, insertSpaces: false } : { ...base, tabSize: config.indent, insertSpaces: true };
+}

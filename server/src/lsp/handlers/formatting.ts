@@ -7,6 +7,7 @@ import type { RequestPipeline } from "../request-pipeline";
 import type { OpenDocument } from "../documents";
 import { formatDocument, formatRange, type FormatOptions } from "../../features/format";
 import { toRange } from "../convert";
+import { withConfigIndent } from "../../config/settings-with-config";
 
 function formatOptions(options: FormattingOptions | undefined): FormatOptions {
   const tabSize = Number.isInteger(options?.tabSize) && options!.tabSize > 0 ? options!.tabSize : 4;
@@ -20,9 +21,12 @@ export function registerFormatting(session: Session, requests: RequestPipeline):
 
 function format(session: Session, doc: OpenDocument, options: FormattingOptions | undefined, range: Range | null): TextEdit[] | null {
   const tree = doc.tree;
+  // The project's tsk.config.tsk sets the indentation over the editor's, as tsk format applies it.
+  const config = doc.place.file === null ? null : session.configs.forFile(doc.place.file, doc.place.folder);
+  const chosen = withConfigIndent(config, formatOptions(options));
   const result = range
-    ? formatRange(tree, tree.offsetAt(range.start), tree.offsetAt(range.end), formatOptions(options))
-    : formatDocument(tree, formatOptions(options));
+    ? formatRange(tree, tree.offsetAt(range.start), tree.offsetAt(range.end), chosen)
+    : formatDocument(tree, chosen);
   if ("refused" in result) {
     session.log(`${doc.uri}: ${result.refused}`);
     return null;
