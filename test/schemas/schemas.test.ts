@@ -220,6 +220,7 @@ describe("built-in schemas: files", () => {
   it("has the root, common definitions and one file per section", () => {
     assert.deepEqual(FILES.map((f) => f.rel), [
       ...["common", ...SECTIONS].sort().map((s) => `sections/${s}.schema.json`),
+      "tsk-config.schema.json",
       "tsk-microservices.schema.json",
     ].sort());
   });
@@ -322,6 +323,7 @@ describe("built-in schemas: documentation", () => {
       "sections/common.schema.json#/$defs/corsMethod",
       "sections/common.schema.json#/$defs/httpMethod",
       "sections/security.schema.json#/properties/encryption/properties/in_transit/properties/tls_version",
+      "tsk-config.schema.json#/$defs/level",
     ]);
     for (const p of all) {
       if (p.schema["x-tsk-open-enum"] !== undefined) {

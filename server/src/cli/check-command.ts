@@ -74,7 +74,7 @@ export function runCheck(paths: string[], options: CheckOptions, io: Io): number
   for (const r of analysed) {
     const view = new FileView(index, r.file);
     const { diagnostics } = validateDocument(r.tree, placeOf(r.file), settingsOf(r.file), schemas, undefined, view, r.analysis);
-    r.checked.problems.push(...problemsOf(r.checked.file, r.tree, diagnostics));
+    r.checked.problems = r.checked.problems.concat(problemsOf(r.checked.file, r.tree, diagnostics));
   }
   for (const f of report.files) f.problems.sort((a, b) => a.line - b.line || a.column - b.column);
   report.files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -16,7 +16,7 @@ export function parseOptions(args: string[], kinds: OptionKinds): Parsed | { err
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--") {
-      parsed.positional.push(...args.slice(i + 1));
+      parsed.positional = parsed.positional.concat(args.slice(i + 1));
       break;
     }
     if (!a.startsWith("-") || a === "-") {

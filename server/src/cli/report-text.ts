@@ -21,7 +21,7 @@ export function formatText(report: CheckReport, colors: Colors): string {
     const lines = f.text === null ? null : f.text.split(/\r\n|\r|\n/);
     for (const p of f.problems) {
       out.push(`  ${p.line}:${p.column}  ${colors.severity(p.severity, p.severity)}  ${escapeInvisible(p.message)}  ${colors.dim(`[${p.code}]`)}`);
-      if (lines && !WHOLE_FILE.has(p.code) && p.line <= lines.length) out.push(...excerpt(lines[p.line - 1], p, colors));
+      if (lines && !WHOLE_FILE.has(p.code) && p.line <= lines.length) for (const l of excerpt(lines[p.line - 1], p, colors)) out.push(l);
     }
     out.push("");
   }
