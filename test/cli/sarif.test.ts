@@ -8,8 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
+import { sarifValidator } from "./sarif-schema";
 import type { Log } from "sarif";
 import { run } from "./run-tsk";
 import { CHECK_CODES } from "../../server/src/cli/check-codes";
@@ -17,17 +16,6 @@ import { SYNTAX_CODES } from "../../server/src/validation/validate-document";
 import { RULES } from "../../server/src/rules/all-rules";
 import { repoRoot } from "../helpers/guide-example";
 import { VERSION } from "../../server/src/version";
-
-function sarifValidator() {
-  const schema = JSON.parse(fs.readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as Record<string, unknown>;
-  // A draft-04 schema; what it uses reads the same in the draft ajv runs. One of its patterns
-  // (language tags) is no valid regular expression with the u flag, as it is written.
-  delete schema.$schema;
-  delete schema.id;
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  addFormats(ajv);
-  return ajv.compile(schema);
-}
 
 describe("tsk check --format sarif", () => {
   let dir: string;

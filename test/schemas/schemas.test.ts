@@ -392,7 +392,7 @@ const guideExample = {
   },
 };
 
-/** A configuration that sets every key of the table in microservices-keys.md. */
+/** A configuration that sets every key of the microservices table (TABLE, below). */
 const everyKey = {
   ...guideExample,
   microservices: {
@@ -699,7 +699,7 @@ function assertFacts(at: string, got: Facts, want: Record<string, unknown>): voi
   }
 }
 
-describe("built-in schemas: every key of microservices-keys.md", () => {
+describe("built-in schemas: every key of the microservices table", () => {
   for (const [at, want] of TABLE) {
     it(`defines ${at}`, () => {
       const places = schemasAt(at);
