@@ -7,8 +7,11 @@ import { escapeInvisibleInJson } from "../syntax/shown-text";
 import type { Json } from "../schemas/instance";
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
-/** Words YAML 1.1 (still read by many tools) or 1.2 take for booleans or null. */
-const RESERVED = /^(y|n|yes|no|on|off|true|false|null)$/i;
+/**
+ * Words YAML 1.1 (still read by many tools) or 1.2 take for booleans or null, and an exponent
+ * alone (`E0`), which YAML 1.1's float pattern, every part of it optional, takes for a number.
+ */
+const RESERVED = /^(y|n|yes|no|on|off|true|false|null|[eE][-+]?[0-9]+)$/i;
 
 export function toYaml(value: Json): string {
   return lines(value, "").join("\n") + "\n";
