@@ -51,7 +51,6 @@ export const CHECK_CODES: Record<string, CheckCode> = {
   "schema-outside-workspace": { description: "A schema outside the workspace folder, not read in the editor.", help: "Move the schema into the workspace, or name it in your own tsk.schemas setting." },
   "broken-schema": { description: "A schema that is not valid JSON Schema.", help: "The message says where it fails." },
   "unchecked-pattern": { description: "A schema pattern that cannot run in linear time, left unchecked.", help: "Lookahead, lookbehind and back-references need backtracking: rewrite the pattern without them to have it checked." },
-  "re2": { description: "A schema pattern that cannot run in linear time, left unchecked.", help: "Rewrite the pattern without lookaround or back-references." },
   "project-config": { description: "A value of tsk.config.tsk that cannot be used (computed, or unreadable).", help: "Write the value as a literal: tsk.config.tsk is read before anything runs." },
   "cors-wildcard-credentials": { description: "CORS allows any origin and sends credentials.", help: "Browsers refuse credentials with a wildcard origin, and a server that reflects any origin leaks them: list the origins allowed." },
   "mtls-mismatch": { description: "The service mesh and security sections disagree on mutual TLS.", help: "Turn mutual TLS on (or off) in both service_mesh.mtls and security.mtls." },

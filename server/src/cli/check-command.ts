@@ -17,7 +17,7 @@ import { COLORS, NO_COLORS } from "./colors";
 import { formatJson, counts, type CheckReport, type CheckedFile, type ReportedProblem } from "./report";
 import { formatText } from "./report-text";
 import { formatSarif } from "./report-sarif";
-import { inputFiles, STDIN_NAME, type Io } from "./inputs";
+import { inputFiles, type Io } from "./inputs";
 
 export interface CheckOptions {
   format: "text" | "json" | "sarif";
@@ -116,4 +116,3 @@ function wholeFile(file: string, code: string, message: string): ReportedProblem
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code, message };
 }
 
-export { STDIN_NAME };
