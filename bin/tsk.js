@@ -8,5 +8,7 @@ if (major < 22) {
 }
 // `tsk check . | head` closes the pipe early: that is no error.
 process.stdout.on("error", (e) => { if (e.code === "EPIPE") process.exit(process.exitCode ?? 0); else throw e; });
+const fs = require("node:fs");
 const { main } = require("../out/server/src/cli/main.js");
-process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+const io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), readStdin: () => fs.readFileSync(0), terminal: process.stdout.isTTY === true };
+process.exitCode = main(process.argv.slice(2), io, process.env, process.stdout.isTTY === true);

@@ -1,5 +1,6 @@
-// Bundles the extension and the language server into dist/, each one file with its
-// dependencies, so the .vsix carries no node_modules. `--dev` keeps source maps.
+// Bundles the extension, the language server and the command line into dist/, each one file
+// with its dependencies, so that the .vsix and the npm package (scripts/pack-npm.mjs) carry no
+// node_modules. `--dev` keeps source maps.
 import * as esbuild from "esbuild";
 
 const dev = process.argv.includes("--dev");
@@ -16,4 +17,5 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] }),
   esbuild.build({ ...common, entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" }),
+  esbuild.build({ ...common, entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js" }),
 ]);

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# What the tests in real editors need and npm ci does not give: Debian's Chromium (driven by
-# playwright-core), Neovim, Emacs with Eglot, and code-server (VS Code for the browser), which
-# needs Node 24 and the kerberos headers to build. code-server is cached in .vscode-test/ (ignored by git).
+# What the tests in real editors and tools need and npm ci does not give: Debian's Chromium
+# (driven by playwright-core), Neovim, Emacs with Eglot, pre-commit (the README's hooks), and
+# code-server (VS Code for the browser), which needs Node 24 and the kerberos headers to build. code-server is cached in .vscode-test/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pkg in chromium libkrb5-dev neovim emacs-nox elpa-eglot unzip; do
+for pkg in chromium libkrb5-dev neovim emacs-nox elpa-eglot unzip pre-commit git; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -30,4 +30,4 @@ if [ ! -f "$cache/node_modules/code-server/out/node/entry.js" ] || [ "$(cat "$ca
     echo "$version" > .version
   )
 fi
-echo "test editors ready: $(command -v chromium), $(command -v nvim), $(command -v emacs) and code-server $version in $cache"
+echo "test editors ready: $(command -v chromium), $(command -v nvim), $(command -v emacs), $(command -v pre-commit) and code-server $version in $cache"

@@ -8,11 +8,12 @@ import * as path from "node:path";
 import { repoRoot } from "../helpers/guide-example";
 
 /** The core's layers, lowest first: each may import only the layers before it. */
-const CORE = ["files", "syntax", "paths", "diagnostics", "schemas", "operators", "rules", "validation", "workspace", "features"];
+const CORE = ["files", "syntax", "paths", "diagnostics", "schemas", "operators", "rules", "validation", "config", "workspace", "features"];
 /** Packages a folder may import, beyond Node's own modules. */
 const PACKAGES: Record<string, string[]> = {
   syntax: ["chevrotain"],
   schemas: ["ajv", "ajv-formats", "minimatch", "re2js", "vscode-uri"],
+  config: ["minimatch"],
   lsp: ["vscode-languageserver", "vscode-languageserver-textdocument", "vscode-uri"],
   client: ["vscode", "vscode-languageclient"],
 };

@@ -3,6 +3,7 @@
 // of Emacs gets from tsk-language-server.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { repoRoot } from "../helpers/guide-example";
@@ -58,7 +59,7 @@ describe("Emacs and Eglot with the snippet of docs/editors.md", () => {
       cwd: ws.dir,
       env: {
         ...process.env,
-        PATH: `${ws.bin}${path.delimiter}${process.env.PATH ?? ""}`,
+        PATH: ws.path,
         HOME: ws.home,
         TSK_SNIPPET: snippetFile, TSK_RESULT: resultFile, TSK_FILE: ws.file,
         TSK_PROVIDER_LINE: String(PROVIDER_LINE), TSK_PROVIDER_KEY: PROVIDER_KEY,
@@ -106,5 +107,36 @@ describe("Emacs and Eglot with the snippet of docs/editors.md", () => {
     assert.equal(result["line-after-completion"], `${PROVIDER_KEY}"consul"`);
     checkDiagnostics((result["diagnostics-after-completion"] ?? []).map(seen),
       (ok, message) => assert.ok(ok, `${result.waits?.join("\n") ?? ""}\n${message}`), ["unknown-value"]);
+  });
+});
+
+describe("Emacs and Eglot with the snippet, and a node older than 22 first on PATH", () => {
+  it("shows 'Server died', and the events buffer says which Node the server needs, as docs/editors.md tells", async (t) => {
+    requireEditor("emacs", ["--version"], "emacs-nox elpa-eglot");
+    const old = (process.env.PATH ?? "").split(path.delimiter).map((d) => path.join(d, "node")).find((n) => {
+      const v = spawnSync(n, ["--version"], { encoding: "utf8" });
+      return v.status === 0 && Number(/^v(\d+)/.exec(v.stdout)?.[1]) < 22;
+    });
+    if (!old) return t.skip("no Node older than 22 on this machine");
+    const ws = makeWorkspace("tsk-emacs-old-node-");
+    try {
+      const snippetFile = path.join(ws.home, "tsk.el");
+      fs.writeFileSync(snippetFile, snippet("elisp"));
+      const resultFile = path.join(ws.home, "result.json");
+      await runEditor("emacs", ["--batch", "-l", path.join(repoRoot, "test/editors/emacs-old-node-driver.el")], {
+        cwd: ws.dir,
+        env: { ...process.env, PATH: [path.dirname(old), ws.bin, process.env.PATH].join(path.delimiter), HOME: ws.home, TSK_SNIPPET: snippetFile, TSK_RESULT: resultFile, TSK_FILE: ws.file },
+        timeoutMs: 60_000,
+      });
+      const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as { error: string; stderr: string };
+      const version = spawnSync(old, ["--version"], { encoding: "utf8" }).stdout.trim().slice(1);
+      assert.match(result.error, /Server died/);
+      assert.equal(result.stderr, `[stderr] tsk-language-server needs Node.js 22 or newer; this is Node.js ${version}.`);
+      const doc = fs.readFileSync(path.join(repoRoot, "docs/editors.md"), "utf8");
+      assert.match(doc, /Emacs: `Server died`/);
+      assert.match(doc, /`\*EGLOT \(…\) events\*` buffer/);
+    } finally {
+      ws.cleanup();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // What the Neovim and Emacs tests share: the snippet of docs/editors.md, a workspace with a
-// broken config, a `tsk-language-server` command on PATH, and a guarded run of the editor.
-import { spawn, spawnSync } from "node:child_process";
+// broken config, the npm package installed as docs/editors.md says (its commands on PATH, Node
+// 22 first), and a guarded run of the editor.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -74,24 +75,39 @@ export function node22(): string {
   throw new Error(`no Node 22: this test runs under ${process.version}, and ${local} is missing or older`);
 }
 
-export interface Workspace { dir: string; file: string; bin: string; home: string; cleanup(): void }
+export interface Workspace {
+  dir: string;
+  file: string;
+  /** The installed package's commands, `tsk-language-server` among them. */
+  bin: string;
+  /** PATH as a user's: Node 22 first, then the package's commands, then the machine's. */
+  path: string;
+  home: string;
+  cleanup(): void;
+}
 
 /**
- * A temp workspace with the broken config, and a `tsk-language-server` on PATH as
- * `npm link` would put it there, but run by Node 22: the snippets run as written.
+ * The npm package, packed (scripts/pack-npm.mjs) and installed with `npm install -g` into a
+ * prefix of its own, as docs/editors.md has users install it: the editors run that command.
  */
+export function installPackage(root: string): string {
+  const tarball = execFileSync(process.execPath, [path.join(repoRoot, "scripts/pack-npm.mjs"), root], { cwd: repoRoot, encoding: "utf8" }).trim();
+  const prefix = path.join(root, "prefix");
+  execFileSync("npm", ["install", "-g", "--offline", "--no-audit", "--no-fund", "--prefix", prefix, tarball], { cwd: root, encoding: "utf8", stdio: "pipe" });
+  return path.join(prefix, "bin");
+}
+
+/** A temp workspace with the broken config, and the package installed beside it. */
 export function makeWorkspace(prefix: string): Workspace {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const dir = path.join(root, "workspace");
-  const bin = path.join(root, "bin");
   const home = path.join(root, "home");
-  for (const d of [dir, bin, home]) fs.mkdirSync(d);
+  for (const d of [dir, home]) fs.mkdirSync(d);
   const file = path.join(dir, "gateway.tsk");
   fs.writeFileSync(file, BROKEN_CONFIG);
-  const server = path.join(bin, "tsk-language-server");
-  fs.writeFileSync(server, `#!/bin/sh\nexec '${node22()}' '${path.join(repoRoot, "bin/tsk-language-server.js")}' "$@"\n`);
-  fs.chmodSync(server, 0o755);
-  return { dir, file, bin, home, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+  const bin = installPackage(root);
+  const pathVariable = [path.dirname(node22()), bin, process.env.PATH ?? ""].join(path.delimiter);
+  return { dir, file, bin, path: pathVariable, home, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
 /** Throws, naming the Debian package, when the editor is missing: CI installs it, so a missing one is a failure. */

@@ -1,8 +1,8 @@
 -- Drives a headless Neovim as a user would: loads the Lua snippet of docs/editors.md as its
 -- config, opens the broken config, waits for the diagnostics, hovers the provider key, and
 -- completes its value. What Neovim shows is written as JSON to $TSK_RESULT.
--- Run by test/editors/neovim.test.ts:
---   nvim --headless --clean --cmd "lua <0.7 filetype switch>" -c "luafile neovim-driver.lua"
+-- Run by test/editors/neovim.test.ts:  nvim --headless --clean -c "luafile neovim-driver.lua"
+-- Nothing of the snippet is bridged or changed: Neovim runs it as a user's init.lua would.
 
 local result = {}
 local WAIT_MS = 30000 -- a guard against a hang, not a measure
@@ -56,27 +56,6 @@ local function request(buf, method, params)
     return response.result
   end
   error(method .. ": no server answered")
-end
-
--- Neovim 0.7 has no vim.lsp.start (new in 0.8): the same from 0.7's API, reusing a running
--- client of the same name and root as 0.8 does. Nothing else of the snippet is changed.
-if vim.lsp.start == nil then
-  vim.lsp.start = function(config, opts)
-    local buf = (opts and opts.bufnr) or vim.api.nvim_get_current_buf()
-    -- 0.7 answers workspace/configuration from `settings` but does not say so in its
-    -- capabilities; 0.8 does (neovim#19548), and that is how the settings reach the server.
-    config.capabilities = vim.tbl_deep_extend("force", vim.lsp.protocol.make_client_capabilities(),
-      { workspace = { configuration = true } }, config.capabilities or {})
-    for _, client in pairs(vim.lsp.get_active_clients()) do
-      if client.name == config.name and client.config.root_dir == config.root_dir then
-        vim.lsp.buf_attach_client(buf, client.id)
-        return client.id
-      end
-    end
-    local id = vim.lsp.start_client(config)
-    if id then vim.lsp.buf_attach_client(buf, id) end
-    return id
-  end
 end
 
 local function run()

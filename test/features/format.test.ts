@@ -227,7 +227,7 @@ describe("formatting", () => {
   });
 
   it("keeps the tree and every comment of the guide, the examples and the corpus, and formats them once for all", () => {
-    const corpus = path.join(repoRoot, "../shared/corpus");
+    const corpus = path.join(repoRoot, "test/fixtures/corpus");
     const texts: [string, string][] = [["guide", guideExample()]];
     for (const f of fs.readdirSync(path.join(repoRoot, "examples"))) texts.push([f, fs.readFileSync(path.join(repoRoot, "examples", f), "utf8")]);
     for (const f of fs.readdirSync(corpus).filter((f) => f.endsWith(".tsk"))) texts.push([f, fs.readFileSync(path.join(corpus, f), "utf8")]);

@@ -777,7 +777,7 @@ describe("grammar: the guide's example and the examples", () => {
 });
 
 describe("grammar: the corpus", () => {
-  const dir = path.resolve(repoRoot, "../shared/corpus");
+  const dir = path.resolve(repoRoot, "test/fixtures/corpus");
   const files = fs.readdirSync(dir).filter((f) => f.endsWith(".tsk")).sort();
 
   it("holds the corpus files", () => {

@@ -26,3 +26,12 @@ export function tskGuarded(args: string[], cwd: string, limits: { seconds?: numb
   });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status, signal: r.signal };
 }
+
+/**
+ * `tsk check --format json`'s problems, one line each as `file:line:col severity message [code]`:
+ * what the tests of limits compare (the report people read, with source lines, is tested apart).
+ */
+export function problemLines(json: string): string {
+  const problems = JSON.parse(json) as { file: string; line: number; column: number; severity: string; message: string; code: string }[];
+  return problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message} [${p.code}]\n`).join("");
+}

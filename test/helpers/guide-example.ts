@@ -1,13 +1,13 @@
 // The example of TuskLang's "Advanced Microservices Patterns" guide, verbatim
-// (../shared/microservices-keys.md): it must parse, validate cleanly, and complete everywhere.
+// (test/fixtures/microservices-guide.tsk): it must parse, validate cleanly, and complete everywhere.
 import * as fs from "node:fs";
 import * as path from "node:path";
 
 export const repoRoot = path.resolve(__dirname, "../../..");
 
+/** What the tests read lives in the repository: a clone alone passes them. */
+export const fixturesDir = path.join(repoRoot, "test/fixtures");
+
 export function guideExample(): string {
-  const doc = fs.readFileSync(path.resolve(repoRoot, "../shared/microservices-keys.md"), "utf8");
-  const m = /```\n(microservices = \{[\s\S]*?)```/.exec(doc);
-  if (!m) throw new Error("the guide's example is missing from microservices-keys.md");
-  return m[1];
+  return fs.readFileSync(path.join(fixturesDir, "microservices-guide.tsk"), "utf8");
 }

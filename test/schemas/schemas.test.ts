@@ -1,6 +1,6 @@
 // The built-in JSON Schemas of `schemas/`: well formed, compiled by ajv in strict mode, every
 // key documented, the guide's example valid, wrong values caught with the right keyword, and
-// every path of ../shared/microservices-keys.md defined with the type it gives.
+// every path of the microservices keys table (TuskLang's guides; the example: test/fixtures/microservices-guide.tsk) defined with the type it gives.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -220,6 +220,7 @@ describe("built-in schemas: files", () => {
   it("has the root, common definitions and one file per section", () => {
     assert.deepEqual(FILES.map((f) => f.rel), [
       ...["common", ...SECTIONS].sort().map((s) => `sections/${s}.schema.json`),
+      "tsk-config.schema.json",
       "tsk-microservices.schema.json",
     ].sort());
   });
@@ -322,6 +323,7 @@ describe("built-in schemas: documentation", () => {
       "sections/common.schema.json#/$defs/corsMethod",
       "sections/common.schema.json#/$defs/httpMethod",
       "sections/security.schema.json#/properties/encryption/properties/in_transit/properties/tls_version",
+      "tsk-config.schema.json#/$defs/level",
     ]);
     for (const p of all) {
       if (p.schema["x-tsk-open-enum"] !== undefined) {
@@ -390,7 +392,7 @@ const guideExample = {
   },
 };
 
-/** A configuration that sets every key of the table in microservices-keys.md. */
+/** A configuration that sets every key of the microservices table (TABLE, below). */
 const everyKey = {
   ...guideExample,
   microservices: {
@@ -579,7 +581,7 @@ const BOOL_OR_OBJECT = { oneOf: ["boolean", "object"] };
 const SERVICE = { type: "string", reference: "services" };
 const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"];
 
-/** Every path of the table in ../shared/microservices-keys.md, and what the table says it holds. */
+/** Every path of the microservices keys table, and what the table says it holds. */
 const TABLE: Array<[string, object]> = [
   ["microservices.discovery.provider", OPEN("consul", "etcd", "zookeeper", "eureka", "nacos", "kubernetes", "dns", "static")],
   ["microservices.discovery.endpoints", URI_LIST],
@@ -697,7 +699,7 @@ function assertFacts(at: string, got: Facts, want: Record<string, unknown>): voi
   }
 }
 
-describe("built-in schemas: every key of microservices-keys.md", () => {
+describe("built-in schemas: every key of the microservices table", () => {
   for (const [at, want] of TABLE) {
     it(`defines ${at}`, () => {
       const places = schemasAt(at);

@@ -265,8 +265,7 @@ describe("2.3 blocks", () => {
   });
 
   it("the microservices guide's example, verbatim", () => {
-    const md = fs.readFileSync(path.resolve(repoRoot, "../shared/microservices-keys.md"), "utf8");
-    const text = /```\n([\s\S]*?)```/.exec(md)![1];
+    const text = fs.readFileSync(path.join(repoRoot, "test/fixtures/microservices-guide.tsk"), "utf8");
     assert.ok(text.startsWith("microservices = {"));
     const { root } = parseClean(text);
     assert.equal(root.length, 1);

@@ -1,4 +1,4 @@
-// The real .tsk files of /work/shared/corpus (see its MANIFEST.txt): every one parses, and
+// The real .tsk files of test/fixtures/corpus (their sources: its MANIFEST.txt): every one parses, and
 // edits on it give what a full parse gives; what the language accepts parses cleanly, and what
 // it does not (PHP, Markdown, YAML in a .tsk file) is reported.
 import { describe, it } from "node:test";

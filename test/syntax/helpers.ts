@@ -8,7 +8,7 @@ import type { Expression, KeyPath, Statement } from "../../server/src/syntax/nod
 
 /** The repository's root, from out/test/syntax/ (compiled) or test/syntax/ (source). */
 export const repoRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? "../../.." : "../..");
-export const corpusDir = path.resolve(repoRoot, "../shared/corpus");
+export const corpusDir = path.resolve(repoRoot, "test/fixtures/corpus");
 
 export function corpusFiles(): { name: string; text: string }[] {
   return fs.readdirSync(corpusDir)

@@ -1,5 +1,6 @@
 // What the server holds between requests: the open documents, the schemas, the settings,
 // the workspace index, and the latest analysis and validation of each document.
+import * as path from "node:path";
 import type { Connection } from "vscode-languageserver";
 import { URI } from "vscode-uri";
 import { MAX_PARSED_LENGTH, OpenDocuments, type OpenDocument } from "./documents";
@@ -14,7 +15,13 @@ import { DEFAULT_SCAN_LIMITS, type ScanLimits } from "../workspace/folder-scan";
 import { ALL_INLAY_HINTS, type InlayHintKinds } from "../features/inlay-hints";
 import { dependsOn, FileView, type Dependencies } from "../workspace/file-view";
 import type { PathIndex } from "../paths/definitions";
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { Located } from "../schemas/schema-navigation";
+import type { DocumentPlace } from "../schemas/schema-association";
+import { isProjectConfig } from "../schemas/project-config-schema";
+import { ProjectConfigs } from "../config/find-config";
+import { isChecked, schemasOutside, settingsWithConfig } from "../config/settings-with-config";
+import { shownText } from "../syntax/shown-text";
 
 /** What the client said it can do, where the server's answers depend on it. */
 export interface ClientAbilities {
@@ -49,6 +56,8 @@ export class Session {
   /** Whether the client lets the server register for didChangeConfiguration (VS Code does; Neovim and Eglot do not). */
   registersConfiguration = false;
   readonly workspace: WorkspaceIndex;
+  /** The projects' tsk.config.tsk files, read from disk (cleared when one changes, and with the settings). */
+  readonly configs = new ProjectConfigs();
   /** Told of every change of the index: diagnostics of the documents that depend on it follow. */
   onWorkspaceChange: (change: IndexChange) => void = () => {};
   /** Keyed by URI, each with the document revision it was computed for. */
@@ -61,7 +70,10 @@ export class Session {
     const index = new WorkspaceIndex({
       files: nodeFiles,
       // A file on disk is analysed as it would be if it were open.
-      analyze: (tree, file) => analyzeDocument(tree, this.documents.placeOfFile(file), this.settings, this.schemas),
+      analyze: (tree, file) => {
+        const place = this.documents.placeOfFile(file);
+        return analyzeDocument(tree, place, this.settingsFor(place), this.schemas);
+      },
       onError: (file, e) => this.error(`indexing ${file}`, e),
     });
     // Untrusted until the settings say otherwise: nothing outside the folders is followed.
@@ -97,6 +109,12 @@ export class Session {
     void Promise.resolve(sent).catch((e: unknown) => this.error(what, e));
   }
 
+  /** The settings a file is checked with: its tsk.config.tsk (found up to its workspace folder), the client's on top. */
+  settingsFor(place: DocumentPlace): ValidationSettings {
+    if (place.file === null) return this.settings;
+    return settingsWithConfig(this.settings, this.configs.forFile(place.file, place.folder), place.folder);
+  }
+
   log(message: string): void {
     this.connection.console.log(message);
   }
@@ -122,7 +140,7 @@ export class Session {
     if (cached && cached.revision === doc.revision) return cached.analysis;
     let analyzer = this.analyzers.get(doc.uri);
     if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new DocumentAnalyzer()));
-    const analysis = analyzer.analyze(doc.tree, doc.place, this.settings, this.schemas);
+    const analysis = analyzer.analyze(doc.tree, doc.place, this.settingsFor(doc.place), this.schemas);
     this.analyses.set(doc.uri, { revision: doc.revision, analysis });
     this.workspaceChanged(this.workspace.setOpen(this.fileOf(doc), doc.tree, analysis, doc.place.file === null));
     return analysis;
@@ -146,9 +164,35 @@ export class Session {
     }
     const analysis = this.analyzed(doc);
     const view = new FileView(this.workspace, this.fileOf(doc));
-    const result = validateDocument(doc.tree, doc.place, this.settings, this.schemas, undefined, view, analysis);
+    const result = this.withProjectConfig(doc, validateDocument(doc.tree, doc.place, this.settingsFor(doc.place), this.schemas, undefined, view, analysis));
     this.validated.set(doc.uri, { revision: doc.revision, result, dependencies: view.dependencies });
     return result;
+  }
+
+  /**
+   * A file its tsk.config.tsk leaves out (files.include, files.exclude) shows no problems, as
+   * `tsk check` does not check it; a tsk.config.tsk shows what only its reader can tell (its
+   * schema tells the rest).
+   */
+  private withProjectConfig(doc: OpenDocument, result: ValidationResult): ValidationResult {
+    const file = doc.place.file;
+    if (file === null) return result;
+    if (!isChecked(this.configs.forFile(file, doc.place.folder), file)) return { ...result, diagnostics: [] };
+    if (!isProjectConfig(file)) return result;
+    const own = this.configs.inFolder(path.dirname(file));
+    if (!own) return result;
+    const extra: Diagnostic[] = own.problems.filter((p) => p.kind === "value")
+      .map((p) => ({ start: p.start, end: p.end, severity: "warning", code: "project-config", message: p.message }));
+    // The config file is the workspace's choice, as #!schema is: what it names must lie inside.
+    if (doc.place.folder !== null && this.settings.schemas.confined && this.settings.schemas.trusted) {
+      for (const schema of schemasOutside(own, doc.place.folder)) {
+        extra.push({
+          ...own.schemaKeys[schema], severity: "warning", code: "schema-outside-workspace",
+          message: `${shownText(schema)} is outside the workspace folder, so the editor does not read it (tsk check does): name it in your tsk.schemas setting to use it here`,
+        });
+      }
+    }
+    return extra.length === 0 ? result : { ...result, diagnostics: [...result.diagnostics, ...extra] };
   }
 
   /** The index changed: forget validations that depended on it, and say so. */

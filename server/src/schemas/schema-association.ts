@@ -10,6 +10,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import { BUILTIN_ROOT, type SchemaStore } from "./schema-store";
 import { isNetworkPath, NETWORK_PATH } from "../files/fs-reasons";
 import { shownText } from "../syntax/shown-text";
+import { isProjectConfig, PROJECT_CONFIG_SCHEMA } from "./project-config-schema";
 
 export interface SchemaSettings {
   /** Apply the built-in microservices schemas (default true). */
@@ -64,6 +65,8 @@ export function associate(tree: SyntaxTree, place: DocumentPlace, settings: Sche
     const loaded = load(directive.argument, place.file ? path.dirname(place.file) : place.folder, store);
     return { schemas: loaded.uri ? [loaded.uri] : [], problems: loaded.problem ? [{ ...range, ...loaded.problem }] : [], directive: range };
   }
+  // tsk.config.tsk is checked against its own schema, not the microservices ones.
+  if (isProjectConfig(place.file)) return { schemas: [PROJECT_CONFIG_SCHEMA], problems: [], directive: null };
   const schemas: string[] = settings.builtin ? [BUILTIN_ROOT] : [];
   // Until the workspace is trusted, only the built-in schemas apply: nothing it names is read.
   if (!settings.trusted) return { schemas, problems: [], directive: null };

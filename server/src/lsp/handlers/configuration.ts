@@ -30,6 +30,8 @@ export function registerConfiguration(session: Session, requests: RequestPipelin
 /** Reads the schemas again, and checks every document and file against them. */
 export function reloadSchemas(session: Session, diagnostics: DiagnosticsScheduler, indexing: WorkspaceIndexing): void {
   session.schemas = new SchemaContext();
+  // tsk.config.tsk files too: they name schemas, and may have changed with them.
+  session.configs.clear();
   session.invalidateAll();
   diagnostics.scheduleAll();
   // Which values name services depends on the schemas: the other files are analysed again,

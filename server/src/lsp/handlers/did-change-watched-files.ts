@@ -11,6 +11,7 @@ import type { WorkspaceIndexing } from "../workspace-indexing";
 import { reloadSchemas } from "./configuration";
 import { mergeChange, noChange } from "../../workspace/workspace-index";
 import { inSkippedFolder } from "../../workspace/folder-scan";
+import { isProjectConfig } from "../../schemas/project-config-schema";
 
 export function registerWatchedFiles(session: Session, requests: RequestPipeline, diagnostics: DiagnosticsScheduler, indexing: WorkspaceIndexing): void {
   session.connection.onDidChangeWatchedFiles(requests.notification("workspace/didChangeWatchedFiles", ({ changes }) => {
@@ -25,6 +26,8 @@ export function registerWatchedFiles(session: Session, requests: RequestPipeline
         schemasChanged ||= session.schemas.store.hasRead(file);
         continue;
       }
+      // A project's configuration: every file below it may be checked differently now.
+      if (isProjectConfig(file)) schemasChanged = true;
       if (!file.endsWith(".tsk") && c.type !== FileChangeType.Deleted) continue;
       // The scan leaves out node_modules and the like below a workspace folder, and files
       // outside the folders; so do events, unless the file is indexed already (imported).

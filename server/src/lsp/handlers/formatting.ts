@@ -7,6 +7,7 @@ import type { RequestPipeline } from "../request-pipeline";
 import type { OpenDocument } from "../documents";
 import { formatDocument, formatRange, type FormatOptions } from "../../features/format";
 import { toRange } from "../convert";
+import { withConfigIndent } from "../../config/settings-with-config";
 
 function formatOptions(options: FormattingOptions | undefined): FormatOptions {
   const tabSize = Number.isInteger(options?.tabSize) && options!.tabSize > 0 ? options!.tabSize : 4;
@@ -18,11 +19,18 @@ export function registerFormatting(session: Session, requests: RequestPipeline):
   session.connection.onDocumentRangeFormatting(requests.document("textDocument/rangeFormatting", (doc, { options, range }) => format(session, doc, options, range), "range"));
 }
 
+/** The editor's options, with the project's tsk.config.tsk indentation over them, as tsk format applies it. */
+export function formatOptionsFor(session: Session, doc: OpenDocument, options: FormattingOptions | undefined): FormatOptions {
+  const config = doc.place.file === null ? null : session.configs.forFile(doc.place.file, doc.place.folder);
+  return withConfigIndent(config, formatOptions(options));
+}
+
 function format(session: Session, doc: OpenDocument, options: FormattingOptions | undefined, range: Range | null): TextEdit[] | null {
   const tree = doc.tree;
+  const chosen = formatOptionsFor(session, doc, options);
   const result = range
-    ? formatRange(tree, tree.offsetAt(range.start), tree.offsetAt(range.end), formatOptions(options))
-    : formatDocument(tree, formatOptions(options));
+    ? formatRange(tree, tree.offsetAt(range.start), tree.offsetAt(range.end), chosen)
+    : formatDocument(tree, chosen);
   if ("refused" in result) {
     session.log(`${doc.uri}: ${result.refused}`);
     return null;

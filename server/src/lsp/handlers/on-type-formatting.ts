@@ -5,6 +5,7 @@ import type { Session } from "../session";
 import type { RequestPipeline } from "../request-pipeline";
 import { formatRange } from "../../features/format";
 import { toRange } from "../convert";
+import { formatOptionsFor } from "./formatting";
 
 export const ON_TYPE_TRIGGERS = { firstTriggerCharacter: "}", moreTriggerCharacter: ["<"] };
 
@@ -12,8 +13,7 @@ export function registerOnTypeFormatting(session: Session, requests: RequestPipe
   session.connection.onDocumentOnTypeFormatting(requests.document("textDocument/onTypeFormatting", (doc, { position, options }): TextEdit[] => {
     const tree = doc.tree;
     const at = tree.offsetAt(position);
-    const tabSize = Number.isInteger(options?.tabSize) && options.tabSize > 0 ? options.tabSize : 4;
-    const result = formatRange(tree, at, at, { tabSize, insertSpaces: options?.insertSpaces !== false });
+    const result = formatRange(tree, at, at, formatOptionsFor(session, doc, options));
     if ("refused" in result) return [];
     return result.edits.map((e) => ({ range: toRange(tree, e.start, e.end), newText: e.newText }));
   }, "position"));
