@@ -4,7 +4,8 @@
 // diagnostics, outline and folding must equal what a fresh open of the same text gives in a
 // second server; no request may fail, nothing may reach stderr, the server may not exit, and
 // its memory over thousands of edits stays bounded. Seeded, so a failure is reproducible:
-// TSK_FUZZ_SEEDS=1,2,3 picks seeds, TSK_FUZZ_EDITS=N the edits per seed (a longer run).
+// TSK_FUZZ_SEEDS=1,2,3 picks seeds, TSK_FUZZ_EDITS=N the edits per seed (a longer run);
+// TSK_LONG_TESTS=1 (CI) runs three seeds and the 5,000-edit memory run.
 // Every defect it finds becomes a named regression test (below, and in the layer it belongs to).
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -15,9 +16,10 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic, TextDocumentContentChangeEvent } from "vscode-languageserver-protocol";
 import { LspClient } from "./lsp-client";
 import { Workspace } from "../helpers/workspace-fixture";
+import { LONG_TESTS, sized } from "../helpers/long-tests";
 
-const SEEDS = (process.env.TSK_FUZZ_SEEDS ?? "1,2,3").split(",").map(Number);
-const EDITS = Number(process.env.TSK_FUZZ_EDITS ?? 400);
+const SEEDS = (process.env.TSK_FUZZ_SEEDS ?? sized("1,2", "1,2,3")).split(",").map(Number);
+const EDITS = Number(process.env.TSK_FUZZ_EDITS ?? sized(250, 400));
 const CHECK_EVERY = 20;
 const MEMORY_SEED = 4242;
 
@@ -159,7 +161,7 @@ describe("the server under random editing (seeded fuzz over LSP stdio)", () => {
     it(`seed ${seed}: ${EDITS} edits agree with fresh opens, and every request is answered`, () => run(seed, EDITS, CHECK_EVERY));
   }
 
-  it("stays within bounded memory over 5,000 edits, agreeing with fresh opens all along", () => run(MEMORY_SEED, 5000, 250));
+  it("stays within bounded memory over 5,000 edits, agreeing with fresh opens all along", { skip: !LONG_TESTS && "a long run: TSK_LONG_TESTS=1" }, () => run(MEMORY_SEED, 5000, 250));
 
   async function run(seed: number, edits: number, checkEvery: number): Promise<void> {
     {

@@ -2,6 +2,7 @@
 // edit applied incrementally gives exactly what a full parse gives; deep nesting and big files
 // neither overflow the stack nor hang. Seed-reproducible: set TSK_FC_SEED to replay a run
 // (fast-check prints the seed and path of any failure).
+import { sized } from "../helpers/long-tests";
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
@@ -15,7 +16,7 @@ import {
 } from "./helpers";
 
 const seed = Number(process.env.TSK_FC_SEED ?? 0x75c0de);
-const runs = (n: number) => ({ seed, numRuns: n, endOnFailure: true });
+const runs = (n: number) => ({ seed, numRuns: sized(Math.ceil(n / 3), n), endOnFailure: true });
 
 /** The corpus, and the doc-style examples: TSK as people write it. */
 const corpus = [...corpusFiles(), ...docExampleFiles()];
@@ -258,7 +259,7 @@ describe("properties: incremental == full parse", () => {
 });
 
 describe("properties: deep nesting", () => {
-  const N = 100_000;
+  const N = sized(20_000, 100_000);
 
   /** The deepest statement nesting of a tree, without recursion. */
   const depth = (tree: SyntaxTree) => {
@@ -365,20 +366,21 @@ describe("properties: deep nesting", () => {
 });
 
 describe("properties: big inputs", () => {
-  it("a 10 MB file of valid TSK parses with no problem, and an edit in its middle matches a full parse", () => {
+  const megabytes = sized(3, 10);
+  it(`a ${megabytes} MB file of valid TSK parses with no problem, and an edit in its middle matches a full parse`, () => {
     const clean = ["01", "02", "04", "06", "07", "08", "09", "15", "16", "18", "19", "22", "23", "25"].map((p) => corpusFile(p).text);
     const counts = clean.map((t) => json(parse(t)).statements.length);
     const parts: string[] = [];
     let size = 0;
     let expected = 0;
-    for (let i = 0; size < 10 * 1024 * 1024; i++) {
+    for (let i = 0; size < megabytes * 1024 * 1024; i++) {
       const k = i % clean.length;
       parts.push(clean[k]);
       size += clean[k].length + 1;
       expected += counts[k];
     }
     const text = parts.join("\n");
-    assert.ok(text.length >= 10 * 1024 * 1024);
+    assert.ok(text.length >= megabytes * 1024 * 1024);
     const tree = parse(text);
     assert.deepEqual(tree.problems(), []);
     assert.equal(tree.root.statements.size, expected);

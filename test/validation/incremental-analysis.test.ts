@@ -4,6 +4,7 @@
 // schemas see with the range of each value, service references, names, checks, and in the end
 // every diagnostic a user sees. Random edits on real files and on configurations rich in what
 // the analysis cares about (sections, dotted keys, globals, services, duplicates, escapes).
+import { sized } from "../helpers/long-tests";
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -122,7 +123,7 @@ describe("incremental analysis", () => {
         text = applyToText(text, edit);
         assertSameAnalysis(analyzer, tree, text, `after ${JSON.stringify(edit)}`);
       }
-    }), { seed, numRuns: 300, endOnFailure: true });
+    }), { seed, numRuns: sized(100, 300), endOnFailure: true });
   });
 
   it("typing inside a value, a key, a section header and a global gives what a fresh analysis gives", () => {

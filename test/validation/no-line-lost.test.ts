@@ -4,6 +4,7 @@
 // it outside a bracket or string (after a trailing operator, say), unless a bracket, string or
 // comment left open there says why.
 // Property-tested on random files made of the lines people write, broken ones among them.
+import { sized } from "../helpers/long-tests";
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
@@ -31,7 +32,7 @@ describe("no line is lost without a word", () => {
       const text = (api ? "#!api\n" : "") + body;
       const tree = parse(text);
       assert.deepEqual(unaccounted(text, tree), [], `lines lost in:\n${text}`);
-    }), { seed, numRuns: 1500, endOnFailure: true });
+    }), { seed, numRuns: sized(500, 1500), endOnFailure: true });
   });
 
   it("the issue's case: `ratio: 50%` keeps the `name: x` below it", () => {
