@@ -5,7 +5,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CompletionItem, Hover, MarkupContent } from "vscode-languageserver-protocol";
-import { LspClient, cursor } from "./lsp-client";
+import { LspClient } from "./lsp-client";
+import { withCursorPosition as cursor } from "../helpers/cursor";
 import { guideExample } from "../helpers/guide-example";
 
 describe("diagnostics, completion and hover over LSP", () => {

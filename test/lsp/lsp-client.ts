@@ -141,11 +141,3 @@ export class LspClient {
     this.child.kill();
   }
 }
-
-/** Position of the `|` marker, and the text without it. */
-export function cursor(marked: string): { text: string; position: { line: number; character: number } } {
-  const i = marked.indexOf("|");
-  const text = marked.slice(0, i) + marked.slice(i + 1);
-  const before = text.slice(0, i).split("\n");
-  return { text, position: { line: before.length - 1, character: before[before.length - 1].length } };
-}

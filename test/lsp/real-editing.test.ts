@@ -8,7 +8,8 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CompletionItem, CompletionList, Hover, TextDocumentEdit, WorkspaceEdit, TextEdit } from "vscode-languageserver-protocol";
 import { CancellationTokenSource } from "vscode-jsonrpc/node";
-import { LspClient, cursor } from "./lsp-client";
+import { LspClient } from "./lsp-client";
+import { withCursorPosition as cursor } from "../helpers/cursor";
 import { Workspace } from "../helpers/workspace-fixture";
 
 const VSCODE_LIKE = {

@@ -5,7 +5,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CompletionItem, FileChangeType, Hover, MarkupContent } from "vscode-languageserver-protocol";
-import { LspClient, cursor } from "./lsp-client";
+import { LspClient } from "./lsp-client";
+import { withCursorPosition as cursor } from "../helpers/cursor";
 
 const paymentsSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",

@@ -75,10 +75,6 @@ export function parsePath(text: string): PathSegment[] {
   return out;
 }
 
-export function samePath(a: Path, b: Path): boolean {
-  return a.length === b.length && a.every((s, i) => s === b[i]);
-}
-
 export function startsWith(path: Path, prefix: Path): boolean {
   return prefix.length <= path.length && prefix.every((s, i) => s === path[i]);
 }

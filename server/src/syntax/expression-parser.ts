@@ -347,10 +347,6 @@ export function parseExpressionWithGrammar(tokens: IToken[], base: number): Expr
   return run(tokens, base, () => parser.expression());
 }
 
-export function parseKeyPath(tokens: IToken[], base: number): ExpressionResult<KeyPath> {
-  return run(tokens, base, () => parser.keyPath());
-}
-
 function run<T>(tokens: IToken[], base: number, rule: () => T): ExpressionResult<T> {
   parser.base = base;
   parser.input = tokens;

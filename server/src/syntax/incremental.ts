@@ -12,7 +12,7 @@
 // for more text, up to the whole text. Statements keep relative offsets (nodes.ts), so the
 // reused ones need no change at all.
 import { NeedMoreText, reachOf, StatementParser, type BodyStyle, type BodyParseResult } from "./statement-parser";
-import { isApiFile, parse, SyntaxTree } from "./syntax-tree";
+import { bodyEnd, isApiFile, parse, SyntaxTree } from "./syntax-tree";
 import type { Body, Container, Statement } from "./nodes";
 import type { Position } from "./line-index";
 import type { TextBuffer } from "./text-buffer";
@@ -88,16 +88,13 @@ export function applyEdit(tree: SyntaxTree, edit: TextEdit): SyntaxTree {
     const k = Math.max(1, i - step + 1);
     const c = levels[k].container!;
     from = Math.min(from, containerStart(levels, k));
-    to = Math.max(to, levels[k].end + (c.width - bodyEndOf(c)));
+    to = Math.max(to, levels[k].end + (c.width - bodyEnd(c)));
     i = k - 1;
     step *= 2;
   }
   return parse(text.toString());
 }
 
-function bodyEndOf(c: Container): number {
-  return c.close ? c.close.start : c.width;
-}
 
 function containerStart(levels: Level[], i: number): number {
   return levels[i].start - levels[i].container!.body.start;
@@ -233,7 +230,7 @@ function closerLength(c: Container): number {
 /** `level`'s container changed size by `delta`: move what follows its body, and tell the parent list. */
 function resize(level: Level, parent: Level, delta: number): void {
   const c = level.container!;
-  const oldBodyEnd = bodyEndOf(c);
+  const oldBodyEnd = bodyEnd(c);
   revisions.set(c, revisionOf(c) + 1);
   c.width += delta;
   if (c.close) c.close = { start: c.close.start + delta, end: c.close.end + delta };

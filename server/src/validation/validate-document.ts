@@ -24,7 +24,7 @@ import type { ValidationSettings } from "./settings";
 export const SYNTAX_CODES = new Set([
   "expected-value", "expected-key", "expected-separator", "unclosed-block", "unclosed-bracket", "unmatched-close",
   "unterminated-string", "unterminated-comment", "unknown-character", "unexpected-token", "yaml-list", "yaml-block", "json-document",
-  "section-in-block", "too-deep", "syntax", "nul-character",
+  "section-in-block", "too-deep", "nul-character",
 ]);
 
 export interface ValidationResult {
